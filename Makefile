@@ -1,0 +1,84 @@
+# junheng — county compulsory-education balance reports as print-ready PDFs.
+#
+#   make          build ./junheng (installs missing Debian packages first, once)
+#   make test     sanitizer build (ASan + UBSan), unit and end-to-end tests
+#   make bench    optimised build, timings and sizes
+#   make deps     install the Debian packages listed in tools/deps.txt
+#   make example  render the built-in Tongdao 2019 report and school sheets
+
+CC      ?= gcc
+PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm
+# libhpdf, libcsv and iniparser ship no pkg-config file on Debian: link them by name.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+LIBS     = -lhpdf -lcsv -liniparser -lcmark-gfm-extensions $(PKG_LIBS) -lpthread -lm
+
+WARN     = -Wall -Wextra -Werror
+BASEFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) -MMD -MP
+REL_FLAGS  = -O2 -g
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+BASEFLAGS += -DJH_VERSION='"$(VERSION)"'
+
+LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+MAIN_SRC = src/cli/main.c
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+TOOL_SRC = $(wildcard tools/*.c)
+
+REL_OBJ  = $(patsubst %.c,build/rel/%.o,$(LIB_SRC))
+ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
+UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+TOOL_BIN = $(patsubst tools/%.c,build/rel/tools/%,$(TOOL_SRC))
+
+DEPS_STAMP = build/.deps-stamp
+
+.PHONY: all deps test unit e2e bench example clean tools
+all: junheng
+
+# Packages are checked once; the stamp is refreshed only when the list changes.
+$(DEPS_STAMP): tools/deps.txt tools/deps.sh
+	@sh tools/deps.sh
+	@mkdir -p build && touch $@
+deps:
+	@sh tools/deps.sh
+	@mkdir -p build && touch $(DEPS_STAMP)
+
+build/rel/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(REL_FLAGS) -c $< -o $@
+build/asan/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -c $< -o $@
+
+build/rel/junheng: $(REL_OBJ) build/rel/src/cli/main.o
+	$(CC) $(REL_FLAGS) -o $@ $^ $(LIBS)
+build/asan/junheng: $(ASAN_OBJ) build/asan/src/cli/main.o
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS)
+junheng: build/rel/junheng
+	cp $< $@
+
+build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -o $@ $< $(ASAN_OBJ) $(LIBS) -lcmocka
+
+build/rel/tools/%: tools/%.c $(REL_OBJ) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(REL_FLAGS) -o $@ $< $(REL_OBJ) $(LIBS)
+tools: $(TOOL_BIN)
+
+# Every test runs against the sanitizer build; tests/run.sh prints "N passed, N failed".
+test: build/asan/junheng $(UNIT_BIN) junheng
+	@sh tests/run.sh build/asan
+
+bench: junheng $(TOOL_BIN)
+	@sh tests/bench.sh
+
+example: junheng
+	./junheng report -c data/tongdao-2019/report.ini
+	./junheng sheets -c data/tongdao-2019/report.ini --combined out/tongdao-2019-sheets.pdf
+
+clean:
+	rm -rf build junheng out
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,52 @@
+/*
+ * junheng — county compulsory-education balance reports as print-ready PDFs.
+ *
+ * main only dispatches to a command (commands.h); each command lives in its
+ * own file under src/cli/.
+ */
+#include "cli/commands.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *summary;
+} commands[] = {
+    {"report", cmd_report, "render the annual inspection report as PDF"},
+    {"sheets", cmd_sheets, "render one summary sheet per school"},
+    {"figures", cmd_figures, "print every computed figure (JSON or CSV)"},
+    {"check", cmd_check, "validate the configuration and the school data"},
+    {"render", cmd_render, "typeset a Markdown document as PDF (no school data)"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fputs("usage: junheng COMMAND [OPTIONS]\n\ncommands:\n", f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n'junheng COMMAND --help' describes a command; 'junheng --version' prints the version.\n"
+          "exit codes: 0 ok, 1 bad input, 2 bad usage, 3 (diff) the report changes\n", f);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc < 2) { usage(stderr); return EXIT_USAGE; }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("junheng %s\n", JH_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "junheng: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,36 @@
+/*
+ * outfile — write an output file atomically.
+ *
+ * The data goes to a temporary file beside the target (same folder, so the
+ * final rename(2) is atomic); only outfile_commit() puts it in place.  A failed
+ * or interrupted run therefore never leaves a half-written PDF behind: pending
+ * temporary files are removed by outfile_abort(), and on SIGINT/SIGTERM by the
+ * handler that outfile_install_signal_cleanup() installs.
+ */
+#ifndef JH_OUTFILE_H
+#define JH_OUTFILE_H
+
+#include <stdio.h>
+#include "common/diag.h"
+
+typedef struct outfile {
+    char *path;   /* final path (owned) */
+    char *tmp;    /* temporary path (owned); write here, or through f */
+    FILE *f;      /* open for writing on tmp */
+} outfile;
+
+/* Create missing parent folders and the temporary file.  0 on success; on
+ * failure a diagnostic naming the path is added and -1 returned. */
+int outfile_open(outfile *o, const char *path, diag_list *dl);
+/* Close, then rename the temporary file onto path.  0 on success. */
+int outfile_commit(outfile *o, diag_list *dl);
+/* Close and remove the temporary file; safe to call twice or after commit. */
+void outfile_abort(outfile *o);
+
+/* Make folder `dir` and its parents (like mkdir -p).  0 on success. */
+int make_dirs(const char *dir, diag_list *dl);
+
+/* Remove pending temporary files when the process gets SIGINT or SIGTERM. */
+void outfile_install_signal_cleanup(void);
+
+#endif
