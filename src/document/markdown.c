@@ -240,10 +240,18 @@ static void block(mctx *m, cmark_node *n)
             cmark_node_free(next);
             return;
         }
-        free(s);
         doc_block *b = doc_add_paragraph(m->d);
         b->line = line; b->col = col;
-        para_runs(m, n, &b->para);
+        /* CommonMark does not close "**" between a full-width mark and an
+         * ideograph ("。**紧紧"), so a run-in heading may arrive as text */
+        char *close = strncmp(t, "**", 2) == 0 ? strstr(t + 2, "**") : NULL;
+        if (close && close > t + 2 && cmark_node_get_type(cmark_node_first_child(n)) != CMARK_NODE_STRONG) {
+            doc_para_add(&b->para, RUN_RUNIN, t + 2, (size_t)(close - t - 2));
+            doc_para_add(&b->para, RUN_PLAIN, close + 2, strlen(close + 2));
+        } else {
+            para_runs(m, n, &b->para);
+        }
+        free(s);
         return;
     }
     case CMARK_NODE_LIST: {

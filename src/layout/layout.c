@@ -175,9 +175,9 @@ static void emit_line(ctx *c, const lb_item *it, const lb_line *l, double x, dou
     double *xs = xmalloc((size_t)(n + 1) * sizeof *xs);
     double nat = l->natural, extra = 0;
     double f = nat > width && l->shrink > 0 ? fmin(1.0, (nat - width) / l->shrink) : 0;
-    for (int i = 0; i < n; i++) adv[i] = it[l->start + i].adv - it[l->start + i].shrink * f;
+    for (int i = 0; i < n; i++) adv[i] = it[l->start + i].adv - (i + 1 < n ? it[l->start + i].shrink * f : 0);
     double w = nat - l->shrink * f;
-    if (align == AL_JUSTIFY && !l->forced && n > 1 && w < width) extra = (width - w) / (n - 1);
+    if (align == AL_JUSTIFY && !l->forced && n > 1 && (w < width || f == 0)) extra = (width - w) / (n - 1);
     else if (align == AL_CENTER) x += (width - w) / 2;
     else if (align == AL_RIGHT) x += width - w;
     xs[0] = x;
@@ -208,6 +208,8 @@ static double baseline(ctx *c, double top, double box, double size)
     return c->top - top - (box - size) / 2 - size * ASC;
 }
 
+static double body_track(ctx *c) { return c->adv - c->st->body_size; }
+
 /* Set shaped text on grid lines: first line indented by indent pt. */
 static void grid_text(ctx *c, items *x, double indent, int align)
 {
@@ -217,8 +219,10 @@ static void grid_text(ctx *c, items *x, double indent, int align)
     for (int i = 0; i < nl; i++) {
         need(c, c->pitch);
         double ind = i == 0 ? indent : 0;
+        /* the grid advance is a little under the em (15.79 of 16 pt): justify
+         * so that the last glyph's em box, not its advance, meets the edge */
         emit_line(c, x->it, &lines[i], c->left + ind, baseline(c, c->y, c->pitch, c->st->body_size),
-                  c->aw - ind, align);
+                  c->aw - ind + fmin(0, body_track(c)), align);
         c->y += c->pitch;
     }
     free(lines);
@@ -226,7 +230,6 @@ static void grid_text(ctx *c, items *x, double indent, int align)
 
 /* ---- blocks ---- */
 
-static double body_track(ctx *c) { return c->adv - c->st->body_size; }
 
 static void do_title(ctx *c, const doc_block *b)
 {
@@ -431,6 +434,8 @@ static void do_table(ctx *c, const doc_block *b)
                 k->minw = min_piece(&k->x) + 2 * pad;
                 k->maxw = natural_width(&k->x) + 2 * pad;
                 if (k->minw < ts * 2 + 2 * pad && k->maxw >= ts * 2 + 2 * pad) k->minw = ts * 2 + 2 * pad;
+                /* short row labels (达标总数, 县平均值) stay on one line */
+                if (r >= t->header_rows && k->maxw <= ts * 4.5 + 2 * pad) k->minw = k->maxw;
             }
             if (cell->colspan == 1) {
                 cmin[col] = fmax(cmin[col], k->minw);

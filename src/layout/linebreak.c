@@ -90,7 +90,7 @@ static void push(lb_line **lines, int *n, int *cap, const lb_item *it, int s, in
     lb_line *l = &(*lines)[(*n)++];
     l->start = s; l->end = e; l->forced = forced;
     l->natural = l->shrink = 0;
-    for (int i = s; i < e; i++) { l->natural += it[i].adv; l->shrink += it[i].shrink; }
+    for (int i = s; i < e; i++) { l->natural += it[i].adv; l->shrink += i + 1 < e ? it[i].shrink : 0; }
 }
 
 int lb_fill(const lb_item *it, int n, double first_width, double width, lb_line **lines)
@@ -110,7 +110,8 @@ int lb_fill(const lb_item *it, int n, double first_width, double width, lb_line 
             if (it[i].space) wt -= it[i].adv;
             if (wt > avail + eps && i > s) {
                 /* 挤进: the overflowing item may not start a line: squeeze it in */
-                if (lb_no_start(it[i].cp) && wt - sh <= avail + eps && it[i].brk != LB_NO) {
+                /* the last mark keeps its full width so its em box stays inside */
+                if (lb_no_start(it[i].cp) && wt - (sh - it[i].shrink) <= avail + eps && it[i].brk != LB_NO) {
                     end = i + 1;
                 } else if (last_ok >= s) {
                     end = last_ok + 1;   /* 推出 or an ordinary break */

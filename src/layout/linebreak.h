@@ -38,7 +38,7 @@ typedef struct lb_item {
 typedef struct lb_line {
     int start, end;    /* items [start, end), ends trimmed of spaces */
     double natural;    /* sum of advances */
-    double shrink;     /* sum of shrink available */
+    double shrink;     /* shrink available (all but the last item) */
     int forced;        /* 1 if the line ends at a mandatory break or the text end */
 } lb_line;
 
