@@ -58,9 +58,11 @@ static void draw_graphics(HPDF_Page pg, const lay_page *p)
         const lay_op *o = &p->ops[i];
         if (o->type == OP_RECT) {
             if (o->gray >= 0) {
+                /* state first: libharu refuses it once a path is open */
                 HPDF_Page_SetGrayFill(pg, (HPDF_REAL)o->gray);
+                if (o->lw > 0) HPDF_Page_SetLineWidth(pg, (HPDF_REAL)o->lw);
                 HPDF_Page_Rectangle(pg, (HPDF_REAL)o->x, (HPDF_REAL)o->y, (HPDF_REAL)o->x2, (HPDF_REAL)o->y2);
-                if (o->lw > 0) { HPDF_Page_SetLineWidth(pg, (HPDF_REAL)o->lw); HPDF_Page_FillStroke(pg); }
+                if (o->lw > 0) HPDF_Page_FillStroke(pg);
                 else HPDF_Page_Fill(pg);
             } else if (o->lw > 0) {
                 HPDF_Page_SetLineWidth(pg, (HPDF_REAL)o->lw);
