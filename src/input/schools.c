@@ -274,8 +274,9 @@ static int read_rows(const char *name, const char *text, size_t len, row_reader 
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         size_t n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
         r->line++;
-        /* pstate 0 is libcsv's ROW_NOT_BEGUN: no row is open, so one starts here. */
-        if (r->row_line == 0 && r->cur.n == 0 && p.pstate == 0) r->row_line = r->line;
+        /* pstate 0 is libcsv's ROW_NOT_BEGUN: no row is open, so the next one
+         * starts on this line or later (blank lines are skipped by libcsv). */
+        if (r->cur.n == 0 && p.pstate == 0) r->row_line = r->line;
         size_t used = csv_parse(&p, s, n, on_field, on_row, r);
         if (used != n) {
             int col = (int)utf8_len(s, used) + 1;
