@@ -663,8 +663,13 @@ jh_schools *schools_parse(const char *name, const char *data, size_t len, const 
                   "add one row per school part below the header");
         goto done;
     }
-    if ((errors = check_parts(name, recs, nrec, dl)) != 0) goto done;
-    if (opt->split_mixed && (errors = split_mixed(name, recs, nrec, dl)) != 0) goto done;
+    /* The three whole-file rules are independent: report all of them. */
+    errors = check_parts(name, recs, nrec, dl);
+    if (opt->split_mixed) errors += split_mixed(name, recs, nrec, dl);
+    if (errors) {
+        merge_points(name, recs, nrec, dl);  /* for its messages only */
+        goto done;
+    }
     if ((errors = merge_points(name, recs, nrec, dl)) != 0) goto done;
 
     out = xcalloc(1, sizeof *out);
