@@ -108,28 +108,24 @@ static void load_quality(jh_ini *ini, jh_config *c, jh_level l, diag_list *dl)
     }
 }
 
+/* A number of decimals in [display], 0..9. */
+static void get_decimals(jh_ini *ini, const char *key, int def, int *out, diag_list *dl)
+{
+    if (ini_get_int(ini, "display", key, def, out, dl) != 0) return;
+    if (*out < 0 || *out > 9) {
+        diag_hint(key_error(ini, dl, "display", key, "%d decimals is out of range", *out), "use 0 to 9 decimals");
+        *out = def;
+    }
+}
+
 static void load_display(jh_ini *ini, jh_config *c, diag_list *dl)
 {
-    int mean = 3;
-    struct { const char *key; int *out; int def; } keys[] = {
-        {"cv", &c->dec_cv, 3}, {"rate", &c->dec_rate, 2}, {"mean", &mean, 3},
-    };
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        ini_get_int(ini, "display", keys[i].key, keys[i].def, keys[i].out, dl);
-    for (int i = 0; i < JH_NBALANCE; i++) {
-        int def = i == BI_EQUIPMENT_VALUE ? 2 : mean;
-        ini_get_int(ini, "display", jh_balance_ind[i].key, def, &c->dec_mean[i], dl);
-    }
-    int *all[JH_NBALANCE + 2];
-    for (int i = 0; i < JH_NBALANCE; i++) all[i] = &c->dec_mean[i];
-    all[JH_NBALANCE] = &c->dec_cv;
-    all[JH_NBALANCE + 1] = &c->dec_rate;
-    for (int i = 0; i < JH_NBALANCE + 2; i++)
-        if (*all[i] < 0 || *all[i] > 9) {
-            diag_hint(diag_error(dl, ini_path(ini), 0, 0, "[display]: a precision of %d decimals is out of range", *all[i]),
-                      "use 0 to 9 decimals");
-            *all[i] = 3;
-        }
+    int mean;
+    get_decimals(ini, "cv", 3, &c->dec_cv, dl);
+    get_decimals(ini, "rate", 2, &c->dec_rate, dl);
+    get_decimals(ini, "mean", 3, &mean, dl);
+    for (int i = 0; i < JH_NBALANCE; i++)
+        get_decimals(ini, jh_balance_ind[i].key, i == BI_EQUIPMENT_VALUE ? 2 : mean, &c->dec_mean[i], dl);
 }
 
 static void load_report(jh_ini *ini, jh_config *c, diag_list *dl)

@@ -11,6 +11,7 @@
 #include "input/ini.h"
 #include "common/num.h"
 #include "common/strbuf.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 
 #include <ctype.h>
@@ -115,6 +116,15 @@ static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
         continued = n > 0 && s[n - 1] == '\\';
         if (was_continued || n == 0 || *s == ';' || *s == '#') continue;
         if (*s == '[') {
+            /* iniparser refuses anything after the ']', even a comment */
+            const char *close = memchr(s, ']', n);
+            if (close && close != s + n - 1) {
+                diag_hint(diag_error(dl, ini->path, lineno, (int)utf8_len(s, (size_t)(close - s)) + 2,
+                                     "text after the section header's ']'"),
+                          "put a comment on a line of its own");
+                errors++;
+                continue;
+            }
             if (s[n - 1] != ']') {
                 diag_hint(diag_error(dl, ini->path, lineno, 1, "section header without closing ']'"),
                           "write it as [section]");

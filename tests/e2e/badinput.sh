@@ -70,3 +70,8 @@ got=$(run check -c $B/typo.ini)
 err "unknown key" "$B/typo.ini:4: warning: unknown key 'titel' in [report] is ignored"
 err "unknown section" "$B/typo.ini:9: warning: unknown section [balanse] is ignored"
 not_contains "[fonts] belongs to another stage" "$TMP/.err" "[fonts]"
+
+# --- the quality scheme needs its three extra columns
+fails_with "quality scheme without its columns" check -c $B/quality-columns.ini
+err "quality column named" "column 'backbone_teachers' (县级以上骨干教师数): missing from the header"
+err "quality column hint" "(the quality scheme needs it)"

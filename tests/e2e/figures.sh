@@ -75,3 +75,12 @@ contains "missing -c is explained" "$TMP/.err" "the configuration is required"
 exits "unknown option exits 2" 2 "$JUNHENG" figures -c $D/basic/report.ini --frobnicate
 exits "unknown format exits 2" 2 "$JUNHENG" figures -c $D/basic/report.ini --format xml
 exits "-c without a value exits 2" 2 "$JUNHENG" check -c
+
+# --- scheme quality: 7 indicators, per-school rule, no composite
+exits "quality county exits 0" 0 "$JUNHENG" figures -c $D/quality/report.ini
+Q="$TMP/.out"
+contains "scheme quality" "$Q" '"scheme":"quality"'
+contains "quality balance entries" "$Q" '"balance":[{"key":"above_degree","label":"百名学生高于规定学历教师数","mean":4.25,'
+contains "no composite under quality" "$Q" '"composite_cv":null,"max_cv":0.5,"balanced":true,"schools_passing":2'
+contains "6 of 7 with the rest at >= 85% passes" "$Q" '{"key":"sports_area","value":6.4,"threshold":7.5,"met":false}'
+contains "a school below 85% fails" "$Q" '"quality_pass":false'

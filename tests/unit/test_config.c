@@ -153,6 +153,8 @@ static void test_config_errors_name_section_and_key(void **state)
         {GOOD "[balance]\nprimary_max_cv = 0,65\n", 29, "[balance] primary_max_cv: '0,65' is not a number"},
         {GOOD "[balance]\nprimary_max_cv = -1\n", 29, "[balance] primary_max_cv: must be more than 0"},
         {GOOD "[data]\nencoding = latin1\n", 0, "[data] encoding: unknown encoding 'latin1'"},
+        {GOOD "[display]\ncv = 12\n", 29, "[display] cv: 12 decimals is out of range"},
+        {GOOD "[display]\nbooks = x\n", 29, "[display] books: 'x' is not a whole number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         diag_list dl;
@@ -221,6 +223,9 @@ static void test_ini_syntax_errors(void **state)
     assert_null(ini_load(write_ini(&t, "county = 甲\n"), &dl));
     drop(&t);
     assert_true(has_diag(&dl, 1, "key outside any [section]"));
+    assert_null(ini_load(write_ini(&t, "[data] ; 数据\nschools = a.csv\n"), &dl));
+    drop(&t);
+    assert_true(has_diag(&dl, 1, "text after the section header's ']'"));
     assert_null(ini_load(write_ini(&t, "\xFF\xFE[\0a\0]\0"), &dl));
     drop(&t);
     assert_true(has_diag(&dl, 1, "UTF-16"));
