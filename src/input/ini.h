@@ -50,6 +50,10 @@ const char *ini_require_str(jh_ini *ini, const char *section, const char *key, d
  * marks them read.  Returns the count; *keys is owned by ini (valid until ini_free). */
 int ini_section_keys(jh_ini *ini, const char *section, const char *const **keys);
 
+/* Declare a whole section known to this command although it does not read it
+ * (e.g. `figures` allows [fonts]): none of its keys will be warned about. */
+void ini_allow_section(jh_ini *ini, const char *section);
+
 /* Report every section and key that no getter asked for, as warnings. */
 void ini_warn_unused(const jh_ini *ini, diag_list *dl);
 
