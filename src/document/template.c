@@ -539,6 +539,9 @@ static void render_body(tpl *t, body *b, int emit)
 
 /* ---- escaping ---- */
 
+/* ASCII punctuation that Markdown (with the GFM table and strikethrough
+ * extensions) gives a meaning to anywhere in a line.  The autolink extension
+ * is not covered: "a@b.cn" is linked whatever the escaping. */
 static int md_special(char c)
 {
     return c && strchr("\\`*_[]|<>&~#", c) != NULL;
@@ -556,11 +559,10 @@ void template_escape(strbuf *out, const char *s)
     for (size_t i = 0; i < lead; i++) sb_puts(out, s[i] == '\t' ? "&#9;" : "&#32;");
     size_t i = lead;
     /* A value that starts a line must not start a block: "- x", "+ x", "1. x",
-     * "2) x", "---" or "===" under a line (setext).  Numbers such as "-3.5"
-     * and "0.380" are left alone: only a marker followed by a blank (or the
-     * end, or a repeat of itself) starts a block. */
-    if (i < trail && (s[i] == '-' || s[i] == '+' || s[i] == '=') &&
-        (i + 1 == trail || s[i + 1] == s[i] || is_ws(s[i + 1]))) {
+     * "2) x", "---" or "===" under a line (setext), ":--" (a table's
+     * delimiter row).  Only numbers such as "-3.5" and "0.380" are left
+     * alone, for whoever reads the Markdown. */
+    if (i < trail && strchr("-+=:", s[i]) && !(i + 1 < trail && s[i + 1] >= '0' && s[i + 1] <= '9')) {
         sb_putc(out, '\\');
         sb_putc(out, s[i++]);
     } else {

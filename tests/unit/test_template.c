@@ -10,6 +10,7 @@
 
 #include "common/strbuf.h"
 #include "document/template.h"
+#include "../fuzz/md_shape.h"
 
 static const char *const blocks[] = {"compliance_table", "balance_table", "balance_chart", NULL};
 static const template_opts opts = {blocks};
@@ -156,6 +157,91 @@ static void test_escaping(void **state)
     tv_free(m);
 }
 
+/* Markdown contexts a value is placed in by report templates. */
+static const char *const md_contexts[] = {
+    "{{v}}\n",
+    "前{{v}}后\n",
+    "# {{v}}\n",
+    "## 标题 {{v}}\n",
+    "- {{v}}\n",
+    "1. {{v}}\n",
+    "> {{v}}\n",
+    "段落\n{{v}}\n",
+    "{{v}}\n\n正文\n",
+    "| 学校 | 指标 |\n|---|---|\n| {{v}} | 1 |\n",
+    "| {{v}} |\n|---|\n| x |\n",
+    "**{{v}}**\n",
+    "{{v}}{{v}}\n",
+    NULL,
+};
+
+/* What a value must look like in the PDF: itself, line breaks as spaces. */
+static char *visible(const char *v)
+{
+    char *s = strdup(v);
+    for (char *p = s; *p; p++)
+        if (*p == '\n' || *p == '\r') *p = ' ';
+    return s;
+}
+
+/* Replace every "X" in s by r. */
+static char *subst_x(const char *s, const char *r)
+{
+    strbuf b = STRBUF_INIT;
+    for (; *s; s++) {
+        if (*s == 'X') sb_puts(&b, r);
+        else sb_putc(&b, *s);
+    }
+    return sb_take(&b);
+}
+
+/* Expanding v escaped into ctx gives the same tree as a plain word, and
+ * the visible text is the value's. */
+static void check_shape(const char *context, const char *v)
+{
+    tv_value *plain = tv_map(), *nasty = tv_map();
+    tv_map_str(plain, "v", "X");
+    tv_map_str(nasty, "v", v);
+    diag_list dl;
+    diag_init(&dl);
+    char *a = template_expand(context, strlen(context), "t.md", plain, NULL, &dl);
+    char *b = template_expand(context, strlen(context), "t.md", nasty, NULL, &dl);
+    assert_non_null(a);
+    assert_non_null(b);
+    strbuf sa = STRBUF_INIT, ta = STRBUF_INIT, sb = STRBUF_INIT, tb = STRBUF_INIT;
+    md_shape(a, &sa, &ta);
+    md_shape(b, &sb, &tb);
+    char *vis = visible(v), *want = subst_x(sb_str(&ta), vis);
+    if (strcmp(sb_str(&sa), sb_str(&sb)) != 0 || strcmp(want, sb_str(&tb)) != 0)
+        fprintf(stderr, "value [%s] in [%s]\n  md: %s\n  shape %s\n  want  %s\n  text [%s]\n  want [%s]\n",
+                v, context, b, sb_str(&sb), sb_str(&sa), sb_str(&tb), want);
+    assert_string_equal(sb_str(&sb), sb_str(&sa));
+    assert_string_equal(sb_str(&tb), want);
+    free(vis); free(want); free(a); free(b);
+    sb_free(&sa); sb_free(&ta); sb_free(&sb); sb_free(&tb);
+    diag_free(&dl);
+    tv_free(plain);
+    tv_free(nasty);
+}
+
+static void test_escaping_keeps_markdown_shape(void **state)
+{
+    (void)state;
+    static const char *const values[] = {
+        "金殿小学", "*重点*学校", "_a_", "A|B", "[链接](http://x)", "![图](x)", "a\\", "\\",
+        "# 一中", "#", "- 分校", "-", "+ x", "* x", "1. 一", "12) x", "2019.", "0.380", "-3.5",
+        "---", "===", "***", "___", "> 引", "<b>粗</b>", "&amp;", "&#42;", "`code`", "``",
+        "~~删~~", "~", "行一\n行二", "行一\n\n# 行二", "a\r\n- b", "    缩进", "尾  ", "\t制表",
+        "| --- |", ":---:", "[^1]", "[x]: /url", "www.example.com", "a@b.cn", "http://x.cn",
+        "<http://x>", "[ ] 任务", "\\*", "**", "x**y", "(一)", "“引号”", "a_b_c", "1\\.",
+        "-:", ":-", "-|-", "- | -", "-x", "+", "=", "1)", "1.", "1.5", "1.x", "1. ", "#a", "<!-- c -->",
+        " ", "  ", "{{x}}", "}}", "!", "[", "]", "|", "\n", "-\n-",
+        NULL,
+    };
+    for (const char *const *c = md_contexts; *c; c++)
+        for (const char *const *v = values; *v; v++) check_shape(*c, *v);
+}
+
 static void test_raw_values(void **state)
 {
     (void)state;
@@ -185,6 +271,31 @@ static void test_sections_by_kind(void **state)
     expect("{{^failing}}没有{{/failing}}", "");
     expect("{{^primary}}x{{/primary}}", "");
     expect("{{#primary.balance.books}}{{cv}}{{/primary.balance.books}}", "0.412");
+    expect("{{# yes }}a{{/ yes }}{{#primary.balance.books.pass}}b{{/primary.balance.books.pass}}", "a");
+    /* inverted inside a list: per item */
+    expect("{{#failing}}{{name}}{{^missing}}无{{/missing}};{{/failing}}",
+           "金殿小学;A\\*B\\_学校\\|;");
+}
+
+static void test_list_of_lists(void **state)
+{
+    (void)state;
+    tv_value *m = tv_map();
+    tv_value *rows = tv_map_set(m, "rows", tv_list());
+    for (int r = 0; r < 2; r++) {
+        tv_value *row = tv_list_push(rows, tv_list());
+        tv_list_push(row, tv_string(r ? "c" : "a"));
+        tv_list_push(row, tv_string(r ? "d" : "b"));
+    }
+    diag_list dl;
+    diag_init(&dl);
+    const char *t = "{{#rows}}|{{#.}} {{.}} |{{/.}}\n{{/rows}}";
+    char *got = template_expand(t, strlen(t), "t.md", m, NULL, &dl);
+    assert_non_null(got);
+    assert_string_equal(got, "| a | b |\n| c | d |\n");
+    free(got);
+    diag_free(&dl);
+    tv_free(m);
 }
 
 static void test_context_stack(void **state)
@@ -380,9 +491,11 @@ int main(void)
         cmocka_unit_test(test_plain_text_unchanged),
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_escaping),
+        cmocka_unit_test(test_escaping_keeps_markdown_shape),
         cmocka_unit_test(test_raw_values),
         cmocka_unit_test(test_list_section),
         cmocka_unit_test(test_sections_by_kind),
+        cmocka_unit_test(test_list_of_lists),
         cmocka_unit_test(test_context_stack),
         cmocka_unit_test(test_comments),
         cmocka_unit_test(test_standalone_lines),

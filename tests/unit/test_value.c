@@ -6,6 +6,11 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "common/strbuf.h"
 #include "document/value.h"
@@ -131,6 +136,40 @@ static void test_leaves(void **state)
     tv_free(m);
 }
 
+/* A bad key is a bug in junheng: it must stop, not produce an unreachable figure. */
+static int aborts(void (*fn)(void))
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 2);
+        fn();
+        _exit(0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    return WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT;
+}
+
+static void set_dotted(void) { tv_value *m = tv_map(); tv_map_set(m, "a.b", tv_bool(1)); }
+static void set_empty(void) { tv_value *m = tv_map(); tv_map_set(m, "", tv_bool(1)); }
+static void set_space(void) { tv_value *m = tv_map(); tv_map_set(m, "a b", tv_bool(1)); }
+static void set_on_list(void) { tv_value *l = tv_list(); tv_map_set(l, "a", tv_bool(1)); }
+static void push_on_map(void) { tv_value *m = tv_map(); tv_list_push(m, tv_bool(1)); }
+static void set_good(void) { tv_value *m = tv_map(); tv_map_set(m, "学段_1-a", tv_bool(1)); tv_free(m); }
+
+static void test_misuse_aborts(void **state)
+{
+    (void)state;
+    assert_true(aborts(set_dotted));
+    assert_true(aborts(set_empty));
+    assert_true(aborts(set_space));
+    assert_true(aborts(set_on_list));
+    assert_true(aborts(push_on_map));
+    assert_false(aborts(set_good));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_list),
         cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_leaves),
+        cmocka_unit_test(test_misuse_aborts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
