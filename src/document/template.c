@@ -547,7 +547,9 @@ static int md_special(char c)
     return c && strchr("\\`*_[]|<>&~#", c) != NULL;
 }
 
-static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+/* Blank for a value's ends: ASCII white space and control characters, which
+ * Markdown trims or treats as blank in places (\v and \f in table cells). */
+static int is_ws(char c) { return (unsigned char)c <= ' ' || c == 0x7F; }
 
 void template_escape(strbuf *out, const char *s)
 {
@@ -557,6 +559,8 @@ void template_escape(strbuf *out, const char *s)
     /* Spaces at either end become entities: four leading spaces would start a
      * code block and two trailing ones a hard line break. */
     for (size_t i = 0; i < lead; i++) sb_puts(out, s[i] == '\t' ? "&#9;" : "&#32;");
+    /* Control characters (other than tab) become spaces: a value never
+     * breaks a line or a table row, or smuggles \v into the text. */
     size_t i = lead;
     /* A value that starts a line must not start a block: "- x", "+ x", "1. x",
      * "2) x", "---" or "===" under a line (setext), ":--" (a table's
@@ -578,7 +582,12 @@ void template_escape(strbuf *out, const char *s)
     }
     for (; i < trail; i++) {
         char c = s[i];
-        if (c == '\n' || c == '\r') c = ' ';   /* a value never ends a line or a table row */
+        if (is_ws(c) && c != '\t') c = ' ';
+        if (trail - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+            sb_puts(out, "&#xFEFF;");   /* at the start of a document cmark drops it */
+            i += 2;
+            continue;
+        }
         if (md_special(c)) sb_putc(out, '\\');
         sb_putc(out, c);
     }

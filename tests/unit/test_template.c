@@ -175,12 +175,13 @@ static const char *const md_contexts[] = {
     NULL,
 };
 
-/* What a value must look like in the PDF: itself, line breaks as spaces. */
+/* What a value must look like in the PDF: itself, control characters (line
+ * breaks) as spaces. */
 static char *visible(const char *v)
 {
     char *s = strdup(v);
     for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\r') *p = ' ';
+        if (((unsigned char)*p < ' ' && *p != '\t') || *p == 0x7F) *p = ' ';
     return s;
 }
 
@@ -234,7 +235,7 @@ static void test_escaping_keeps_markdown_shape(void **state)
         "~~删~~", "~", "行一\n行二", "行一\n\n# 行二", "a\r\n- b", "    缩进", "尾  ", "\t制表",
         "| --- |", ":---:", "[^1]", "[x]: /url", "www.example.com", "a@b.cn", "http://x.cn",
         "<http://x>", "[ ] 任务", "\\*", "**", "x**y", "(一)", "“引号”", "a_b_c", "1\\.",
-        "-:", ":-", "-|-", "- | -", "-x", "+", "=", "1)", "1.", "1.5", "1.x", "1. ", "#a", "<!-- c -->",
+        "\v", "a\f", "\xEF\xBB\xBF{{s}}", "a\xEF\xBB\xBF", "\x01x\x7F", "-:", ":-", "-|-", "- | -", "-x", "+", "=", "1)", "1.", "1.5", "1.x", "1. ", "#a", "<!-- c -->",
         " ", "  ", "{{x}}", "}}", "!", "[", "]", "|", "\n", "-\n-",
         NULL,
     };
