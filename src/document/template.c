@@ -41,8 +41,13 @@ typedef struct tpl {
     /* rendering */
     const tv_value *stack[TEMPLATE_MAX_DEPTH + 2];
     int sp;
+    long steps;        /* nodes visited, against runaway nesting of lists */
     strbuf out;
 } tpl;
+
+/* A report visits a few thousand nodes; lists nested in themselves could
+ * visit 3^32.  Past this budget the template is wrong, not slow. */
+#define MAX_STEPS 10000000L
 
 /* ---- positions and diagnostics ---- */
 
@@ -520,6 +525,13 @@ static void render_body(tpl *t, body *b, int emit)
 {
     for (int i = 0; i < b->n; i++) {
         node *nd = &b->v[i];
+        if (++t->steps > MAX_STEPS) {
+            if (t->steps == MAX_STEPS + 1) {
+                diag *d = err(t, nd->at, "the template repeats more than %ld times", MAX_STEPS);
+                diag_hint(d, "a list section is probably nested inside itself");
+            }
+            return;
+        }
         switch (nd->kind) {
         case N_TEXT:
         case N_BLOCK:
@@ -540,11 +552,12 @@ static void render_body(tpl *t, body *b, int emit)
 /* ---- escaping ---- */
 
 /* ASCII punctuation that Markdown (with the GFM table and strikethrough
- * extensions) gives a meaning to anywhere in a line.  The autolink extension
+ * extensions) gives a meaning to anywhere in a line, and braces, so that a
+ * value can never become a block placeholder line.  The autolink extension
  * is not covered: "a@b.cn" is linked whatever the escaping. */
 static int md_special(char c)
 {
-    return c && strchr("\\`*_[]|<>&~#", c) != NULL;
+    return c && strchr("\\`*_[]|<>&~#{}", c) != NULL;
 }
 
 /* Blank for a value's ends: ASCII white space and control characters, which
@@ -592,6 +605,21 @@ void template_escape(strbuf *out, const char *s)
         sb_putc(out, c);
     }
     for (size_t k = trail; k < n; k++) sb_puts(out, s[k] == '\t' ? "&#9;" : "&#32;");
+}
+
+const char *template_block_name(const char *line, size_t len, size_t *name_len)
+{
+    size_t a = 0, e = len;
+    while (e > 0 && strchr(" \t\r\n", line[e - 1])) e--;
+    while (a < e && (line[a] == ' ' || line[a] == '\t')) a++;
+    if (e - a < 6 || memcmp(line + a, "{{>", 3) != 0 || memcmp(line + e - 2, "}}", 2) != 0) return NULL;
+    a += 3;
+    e -= 2;
+    while (a < e && (line[a] == ' ' || line[a] == '\t')) a++;
+    while (e > a && (line[e - 1] == ' ' || line[e - 1] == '\t')) e--;
+    if (!name_ok(line + a, e - a)) return NULL;
+    *name_len = e - a;
+    return line + a;
 }
 
 /* ---- entry ---- */

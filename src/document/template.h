@@ -55,6 +55,11 @@ typedef struct template_opts {
 char *template_expand(const char *text, size_t len, const char *filename,
                       const tv_value *ctx, const template_opts *opts, diag_list *dl);
 
+/* If line (len bytes, with or without its newline) is a block placeholder
+ * line of the expanded text, return its name (not NUL-terminated; length in
+ * *name_len), else NULL.  For the stage that replaces blocks. */
+const char *template_block_name(const char *line, size_t len, size_t *name_len);
+
 /* Append s to out (a strbuf) escaped as Markdown inline text, as {{a}} does. */
 struct strbuf;
 void template_escape(struct strbuf *out, const char *s);

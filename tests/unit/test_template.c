@@ -235,7 +235,7 @@ static void test_escaping_keeps_markdown_shape(void **state)
         "~~删~~", "~", "行一\n行二", "行一\n\n# 行二", "a\r\n- b", "    缩进", "尾  ", "\t制表",
         "| --- |", ":---:", "[^1]", "[x]: /url", "www.example.com", "a@b.cn", "http://x.cn",
         "<http://x>", "[ ] 任务", "\\*", "**", "x**y", "(一)", "“引号”", "a_b_c", "1\\.",
-        "\v", "a\f", "\xEF\xBB\xBF{{s}}", "a\xEF\xBB\xBF", "\x01x\x7F", "-:", ":-", "-|-", "- | -", "-x", "+", "=", "1)", "1.", "1.5", "1.x", "1. ", "#a", "<!-- c -->",
+        "\v", "a\f", "\xEF\xBB\xBF{{s}}", "a\xEF\xBB\xBF", "\x01x\x7F", "-:", ":-", "-|-", "- | -", "-x", "+", "=", "1)", "1.", "1.5", "1.x", "1. ", "#a", "<!-- c -->", "{{> balance_table}}", "{",
         " ", "  ", "{{x}}", "}}", "!", "[", "]", "|", "\n", "-\n-",
         NULL,
     };
@@ -349,6 +349,54 @@ static void test_blocks_pass_through(void **state)
     expect("  {{>balance_table}}  \r\nx", "  {{>balance_table}}  \r\nx");
     expect("{{#yes}}\n{{> balance_chart}}\n{{/yes}}\n", "{{> balance_chart}}\n");
     expect("{{#no}}\n{{> balance_chart}}\n{{/no}}\n", "");
+}
+
+static void test_block_name(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const char *l = "  {{> balance_table }} \r\n";
+    const char *name = template_block_name(l, strlen(l), &n);
+    assert_non_null(name);
+    assert_int_equal(n, 13);
+    assert_memory_equal(name, "balance_table", 13);
+    assert_non_null(template_block_name("{{>x}}", 6, &n));
+    assert_int_equal(n, 1);
+    assert_null(template_block_name("{{>}}", 5, &n));
+    assert_null(template_block_name("表 {{> a}}", strlen("表 {{> a}}"), &n));
+    assert_null(template_block_name("{{> a}} {{> b}}", 15, &n));
+    assert_null(template_block_name("{{a}}", 5, &n));
+    /* a value that spells a block is escaped, so it never becomes one */
+    tv_value *m = tv_map();
+    tv_map_str(m, "v", "{{> balance_table}}");
+    diag_list dl;
+    diag_init(&dl);
+    char *got = template_expand("{{v}}\n", 6, "t.md", m, NULL, &dl);
+    assert_string_equal(got, "\\{\\{\\> balance\\_table\\}\\}\n");
+    assert_null(template_block_name(got, strlen(got), &n));
+    free(got);
+    diag_free(&dl);
+    tv_free(m);
+}
+
+static void test_runaway_repetition(void **state)
+{
+    (void)state;
+    tv_value *m = tv_map();
+    tv_value *l = tv_map_set(m, "l", tv_list());
+    for (int i = 0; i < 10; i++) tv_list_push(l, tv_bool(1));
+    strbuf b = STRBUF_INIT;
+    for (int i = 0; i < 8; i++) sb_puts(&b, "{{#l}}");
+    sb_puts(&b, "x");
+    for (int i = 0; i < 8; i++) sb_puts(&b, "{{/l}}");
+    diag_list dl;
+    diag_init(&dl);
+    assert_null(template_expand(sb_str(&b), b.len, "t.md", m, NULL, &dl));
+    assert_int_equal(dl.n, 1);
+    assert_non_null(strstr(dl.items[0].msg, "repeats more than"));
+    diag_free(&dl);
+    sb_free(&b);
+    tv_free(m);
 }
 
 static void test_block_errors(void **state)
@@ -501,6 +549,8 @@ int main(void)
         cmocka_unit_test(test_comments),
         cmocka_unit_test(test_standalone_lines),
         cmocka_unit_test(test_blocks_pass_through),
+        cmocka_unit_test(test_block_name),
+        cmocka_unit_test(test_runaway_repetition),
         cmocka_unit_test(test_block_errors),
         cmocka_unit_test(test_unknown_names),
         cmocka_unit_test(test_name_error_once_per_tag),
