@@ -1,0 +1,109 @@
+/* format — see format.h. */
+#include "compose/format.h"
+#include "common/num.h"
+#include "common/strbuf.h"
+#include "common/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+numstr fmt_num(double x, int decimals)
+{
+    numstr n;
+    if (isnan(x)) snprintf(n.s, sizeof n.s, "-");
+    else num_format(n.s, sizeof n.s, x, decimals);
+    return n;
+}
+
+numstr fmt_int(long x)
+{
+    numstr n;
+    snprintf(n.s, sizeof n.s, "%ld", x);
+    return n;
+}
+
+void tv_num(tv_value *map, const char *key, double x, int decimals)
+{
+    tv_map_str(map, key, fmt_num(x, decimals).s);
+}
+
+void tv_int(tv_value *map, const char *key, long x) { tv_map_str(map, key, fmt_int(x).s); }
+void tv_flag(tv_value *map, const char *key, int yes) { tv_map_set(map, key, tv_bool(yes)); }
+
+void tv_push_all(tv_value *list, tv_value **items, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (tv_kind_of(items[i]) == TV_MAP) {
+            tv_flag(items[i], "first", i == 0);
+            tv_flag(items[i], "last", i == n - 1);
+        }
+        tv_list_push(list, items[i]);
+    }
+}
+
+numstr fmt_compliance(int ci, double value)
+{
+    const jh_indicator *ind = &jh_compliance_ind[ci];
+    numstr n;
+    if (isnan(value)) { snprintf(n.s, sizeof n.s, "-"); return n; }
+    if (ci == CI_TEACHER_RATIO) {
+        /* people read 师生比 as "1:18.5" (pupils per teacher) */
+        if (value <= 0) { snprintf(n.s, sizeof n.s, "-"); return n; }
+        numstr r = fmt_num(1.0 / value, 1);
+        snprintf(n.s, sizeof n.s, "1:%s", r.s);
+        return n;
+    }
+    if (ind->percent) {
+        numstr r = fmt_num(value * 100, ind->decimals);
+        snprintf(n.s, sizeof n.s, "%s%%", r.s);
+        return n;
+    }
+    return fmt_num(value, ind->decimals);
+}
+
+/* How a report names what a school lacks, per compliance indicator. */
+static const struct { const char *label, *unit; } lack[JH_NCOMPLIANCE] = {
+    [CI_TEACHER_RATIO] = {"专任教师", "名"},
+    [CI_QUALIFIED] = {"学历合格教师", "名"},
+    [CI_SITE_AREA] = {"校园占地面积", "平方米"},
+    [CI_BUILDING_AREA] = {"校舍建筑面积", "平方米"},
+    [CI_SPORTS_AREA] = {"体育运动场馆面积", "平方米"},
+    [CI_LABS] = {"实验室", "间"},
+    [CI_FUNCTION_ROOMS] = {"功能室", "间"},
+    [CI_LIBRARY] = {"图书室", "间"},
+    [CI_EQUIPMENT_VALUE] = {"教学仪器设备", "元"},
+    [CI_BOOKS] = {"图书", "册"},
+};
+
+int shortfall_words(int ci, double shortfall, const char **label, numstr *amount, const char **unit)
+{
+    if (!(shortfall > 0)) return 0;
+    *label = lack[ci].label;
+    *unit = lack[ci].unit;
+    /* the nudge keeps 320.0000000001 (binary noise) from becoming 321 */
+    *amount = fmt_int((long)ceil(shortfall - 1e-9));
+    return 1;
+}
+
+char *part_name(const jh_figures *f, const jh_part_figures *p)
+{
+    const jh_school *s = p->school;
+    const jh_school *parts[JH_NLEVELS] = {0};
+    int n = schools_parts(f->schools, s->code, parts);
+    if (n > 1) return xasprintf("%s%s部", s->name, level_label(s->level));
+    return xstrdup(s->name);
+}
+
+char *missing_list(const jh_part_figures *p, int *count)
+{
+    strbuf b = STRBUF_INIT;
+    int n = 0;
+    for (int i = 0; i < JH_NCOMPLIANCE; i++) {
+        if (p->met[i]) continue;
+        if (n++) sb_puts(&b, "、");
+        sb_puts(&b, jh_compliance_ind[i].short_label);
+    }
+    if (count) *count = n;
+    return sb_take(&b);
+}
