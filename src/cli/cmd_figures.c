@@ -64,7 +64,9 @@ static void put_num(strbuf *b, double x, const char *null)
 {
     if (!isfinite(x)) { sb_puts(b, null); return; }
     char buf[40];
-    int p = 1;
+    /* %g drops trailing zeros, so when 15 digits read back the result is
+     * already the shortest form (a double carries 15.9 digits). */
+    int p = 15;
     for (; p < 17; p++) {
         snprintf(buf, sizeof buf, "%.*g", p, x);
         if (strtod(buf, NULL) == x) break;
