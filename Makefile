@@ -82,3 +82,34 @@ clean:
 	rm -rf build junheng out
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# Fuzzing: every tests/fuzz/fuzz_NAME.c is a libFuzzer harness, built with
+# clang against the library sources and run for FUZZ_SECONDS on the seeds in
+# tests/fuzz/corpus/NAME/ (and tests/fuzz/NAME.dict if present).  New inputs
+# go to build/fuzz/corpus/NAME/, crashes to build/fuzz/NAME-crash-*.
+FUZZ_SECONDS ?= 60
+FUZZ_CC    ?= clang
+FUZZ_SRC    = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN    = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_OBJ    = $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC))
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc $(PKG_CFLAGS) -g -O1 \
+              -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+build/fuzz/obj/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ) $(wildcard tests/fuzz/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
+
+.PHONY: fuzz
+.SECONDARY: $(FUZZ_OBJ)
+fuzz: $(FUZZ_BIN)
+	@for b in $(FUZZ_BIN); do \
+	    n=$${b##*/fuzz_}; \
+	    mkdir -p build/fuzz/corpus/$$n tests/fuzz/corpus/$$n; \
+	    dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
+	    echo "fuzz $$n: $(FUZZ_SECONDS) s"; \
+	    $$b -max_total_time=$(FUZZ_SECONDS) $$dict -artifact_prefix=build/fuzz/$$n- \
+	        build/fuzz/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+	done

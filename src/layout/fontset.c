@@ -1,0 +1,228 @@
+/*
+ * fontset — faces through HarfBuzz: coverage (nominal glyph), advances
+ * (h_advance at the unit scale) and the subsetter.  libharu only ever sees the
+ * subset files, which also avoids its composite-glyph bug (glyph ids > 32767)
+ * because the subset renumbers glyphs densely.
+ */
+#include "layout/fontset.h"
+#include "common/xalloc.h"
+
+#include <hb.h>
+#include <hb-subset.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *const font_role_names[ROLE_COUNT] = {
+    "title", "body", "heading1", "heading2", "table", "pagenum"
+};
+
+typedef struct face {
+    char *path;
+    int index;
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+    double upem;
+    hb_set_t *used;
+    char *subset;      /* subset file path, or NULL */
+    long subset_size;
+} face;
+
+struct fontset {
+    face *faces;
+    int n, cap;
+    int role[ROLE_COUNT];   /* face id, -1 unset */
+    int *fallback;
+    int nfb, fbcap;
+    char *tmpdir;           /* created on the first subset */
+};
+
+fontset *fontset_new(void)
+{
+    fontset *fs = xcalloc(1, sizeof *fs);
+    for (int i = 0; i < ROLE_COUNT; i++) fs->role[i] = -1;
+    return fs;
+}
+
+void fontset_free(fontset *fs)
+{
+    if (!fs) return;
+    for (int i = 0; i < fs->n; i++) {
+        face *f = &fs->faces[i];
+        if (f->subset) { unlink(f->subset); free(f->subset); }
+        hb_set_destroy(f->used);
+        hb_font_destroy(f->font);
+        hb_face_destroy(f->face);
+        hb_blob_destroy(f->blob);
+        free(f->path);
+    }
+    if (fs->tmpdir) { rmdir(fs->tmpdir); free(fs->tmpdir); }
+    free(fs->faces);
+    free(fs->fallback);
+    free(fs);
+}
+
+static int has_table(hb_face_t *f, hb_tag_t tag)
+{
+    hb_blob_t *b = hb_face_reference_table(f, tag);
+    unsigned len = hb_blob_get_length(b);
+    hb_blob_destroy(b);
+    return len > 0;
+}
+
+int fontset_open(fontset *fs, const char *path, int index, const char *where, diag_list *dl)
+{
+    for (int i = 0; i < fs->n; i++)
+        if (fs->faces[i].index == index && strcmp(fs->faces[i].path, path) == 0) return i;
+    const char *w = where ? where : path;
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob) {
+        diag_hint(diag_error(dl, w, 0, 0, "cannot read font file %s", path),
+                  "check the path; Debian's default faces come from fonts-arphic-uming, "
+                  "fonts-arphic-ukai, fonts-wqy-zenhei and fonts-lxgw-wenkai (make deps)");
+        return -1;
+    }
+    unsigned nfaces = hb_face_count(blob);
+    if (index < 0 || (unsigned)index >= (nfaces ? nfaces : 1)) {
+        diag_hint(diag_error(dl, w, 0, 0, "font %s has no face number %d", path, index),
+                  "it holds %u face(s), numbered from 0", nfaces);
+        hb_blob_destroy(blob);
+        return -1;
+    }
+    hb_face_t *hf = hb_face_create(blob, (unsigned)index);
+    const char *why = NULL;
+    if (hb_face_get_glyph_count(hf) == 0) why = "is not a TrueType font";
+    else if (has_table(hf, HB_TAG('C', 'F', 'F', ' ')) || has_table(hf, HB_TAG('C', 'F', 'F', '2')))
+        why = "has CFF (PostScript) outlines, which libharu cannot embed";
+    else if (!has_table(hf, HB_TAG('g', 'l', 'y', 'f')))
+        why = "has no TrueType outlines (glyf table)";
+    if (why) {
+        diag_hint(diag_error(dl, w, 0, 0, "font %s (face %d) %s", path, index, why),
+                  "use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; "
+                  "Noto/Source Han .otf/.ttc are CFF and cannot be used)");
+        hb_face_destroy(hf);
+        hb_blob_destroy(blob);
+        return -1;
+    }
+    XGROW(fs->faces, fs->cap, fs->n + 1);
+    face *f = &fs->faces[fs->n];
+    memset(f, 0, sizeof *f);
+    f->path = xstrdup(path);
+    f->index = index;
+    f->blob = blob;
+    f->face = hf;
+    f->font = hb_font_create(hf);
+    f->upem = hb_face_get_upem(hf);
+    f->used = hb_set_create();
+    hb_font_make_immutable(f->font);  /* shared read-only across threads */
+    return fs->n++;
+}
+
+int fontset_set_role(fontset *fs, font_role role, const char *path, int index,
+                     const char *where, diag_list *dl)
+{
+    int id = fontset_open(fs, path, index, where, dl);
+    if (id < 0) return -1;
+    fs->role[role] = id;
+    return 0;
+}
+
+int fontset_add_fallback(fontset *fs, const char *path, int index, const char *where, diag_list *dl)
+{
+    int id = fontset_open(fs, path, index, where, dl);
+    if (id < 0) return -1;
+    XGROW(fs->fallback, fs->fbcap, fs->nfb + 1);
+    fs->fallback[fs->nfb++] = id;
+    return 0;
+}
+
+static int has_glyph(const face *f, uint32_t cp)
+{
+    hb_codepoint_t g;
+    return hb_font_get_nominal_glyph(f->font, cp, &g) && g != 0;
+}
+
+int fontset_face_for(const fontset *fs, font_role role, uint32_t cp)
+{
+    int r = fs->role[role] >= 0 ? fs->role[role] : fs->role[ROLE_BODY];
+    if (r >= 0 && has_glyph(&fs->faces[r], cp)) return r;
+    /* the body face comes before the fallbacks: a heading's missing digit
+     * should look like the body's, not like the last-resort face */
+    int b = fs->role[ROLE_BODY];
+    if (b >= 0 && b != r && has_glyph(&fs->faces[b], cp)) return b;
+    for (int i = 0; i < fs->nfb; i++)
+        if (has_glyph(&fs->faces[fs->fallback[i]], cp)) return fs->fallback[i];
+    return -1;
+}
+
+double fontset_advance(const fontset *fs, int face_id, uint32_t cp)
+{
+    const face *f = &fs->faces[face_id];
+    hb_codepoint_t g = 0;
+    hb_font_get_nominal_glyph(f->font, cp, &g);
+    return hb_font_get_glyph_h_advance(f->font, g) / f->upem;
+}
+
+void fontset_use(fontset *fs, int face_id, uint32_t cp)
+{
+    hb_set_add(fs->faces[face_id].used, cp);
+}
+
+int fontset_nfaces(const fontset *fs) { return fs->n; }
+const char *fontset_face_path(const fontset *fs, int face_id) { return fs->faces[face_id].path; }
+unsigned fontset_used_count(const fontset *fs, int face_id)
+{
+    return hb_set_get_population(fs->faces[face_id].used);
+}
+const char *fontset_subset_file(const fontset *fs, int face_id) { return fs->faces[face_id].subset; }
+long fontset_subset_size(const fontset *fs, int face_id) { return fs->faces[face_id].subset_size; }
+
+static int subset_one(fontset *fs, int id, diag_list *dl)
+{
+    face *f = &fs->faces[id];
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) return -1;
+    hb_set_union(hb_subset_input_unicode_set(in), f->used);
+    /* hinting is useless at print resolution and is half of some faces */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_face_t *sub = hb_subset_or_fail(f->face, in);
+    hb_subset_input_destroy(in);
+    if (!sub) {
+        diag_error(dl, f->path, 0, 0, "HarfBuzz could not subset font %s (face %d)", f->path, f->index);
+        return -1;
+    }
+    hb_blob_t *out = hb_face_reference_blob(sub);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(out, &len);
+    if (!f->subset) f->subset = xasprintf("%s/face%d.ttf", fs->tmpdir, id);
+    FILE *fp = fopen(f->subset, "wb");
+    int rc = 0;
+    if (!fp || fwrite(data, 1, len, fp) != len) rc = -1;
+    if (fp && fclose(fp) != 0) rc = -1;
+    if (rc) diag_error(dl, f->subset, 0, 0, "cannot write the subset font file");
+    f->subset_size = len;
+    hb_blob_destroy(out);
+    hb_face_destroy(sub);
+    return rc;
+}
+
+int fontset_subset(fontset *fs, diag_list *dl)
+{
+    if (!fs->tmpdir) {
+        const char *t = getenv("TMPDIR");
+        char *tmpl = xasprintf("%s/junheng-fonts-XXXXXX", t && *t ? t : "/tmp");
+        if (!mkdtemp(tmpl)) {
+            diag_hint(diag_error(dl, tmpl, 0, 0, "cannot create a temporary folder for the font subsets"),
+                      "set TMPDIR to a writable folder");
+            free(tmpl);
+            return -1;
+        }
+        fs->tmpdir = tmpl;
+    }
+    int rc = 0;
+    for (int i = 0; i < fs->n; i++)
+        if (hb_set_get_population(fs->faces[i].used) > 0 && subset_one(fs, i, dl) != 0) rc = -1;
+    return rc;
+}

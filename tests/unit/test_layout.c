@@ -1,0 +1,143 @@
+/* Unit tests for layout + pdf: charts, bookmarks, shaded cells, one fontset
+ * shared by many documents (subset once, write each), per-PDF write cost. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "document/doc.h"
+#include "layout/layout.h"
+#include "layout/style.h"
+#include "pdf/pdf.h"
+
+static doc *sheet(const char *school, double v1, double v2)
+{
+    doc *d = doc_new("sheet");
+    doc_set(&d->title, school);
+    doc_add_bookmark(d, 0, school);
+    doc_add_title(d, school);
+    doc_block *t = doc_add_table(d, 3, "表1 办学条件");
+    doc_table *tb = &t->table;
+    tb->header_rows = 1;
+    doc_table_set(tb, 0, 0, "指标"); doc_table_set(tb, 0, 1, "数值"); doc_table_set(tb, 0, 2, "标准");
+    doc_table_set(tb, 1, 0, "生均校舍"); doc_table_set(tb, 1, 1, "5.20"); doc_table_set(tb, 1, 2, "4.5");
+    doc_table_set(tb, 2, 0, "生均藏书"); doc_table_set(tb, 2, 1, "12"); doc_table_set(tb, 2, 2, "15");
+    doc_table_cell(tb, 2, 1)->shaded = 1;
+    const char *cats[] = {"生均教学及辅助用房面积", "师生比", "生均图书数"};
+    doc_block *c = doc_add_chart(d, "图1 差异系数", 3, cats);
+    double a[] = {v1, 0.23, 0.37}, b[] = {v2, 0.14, 0.30};
+    doc_chart_group *g = doc_chart_add_group(&c->chart, "小学", a);
+    doc_chart_ref(g, 0.65, "≤0.65");
+    g = doc_chart_add_group(&c->chart, "初中", b);
+    doc_chart_ref(g, 0.55, NULL);
+    c->chart.decimals = 3;
+    doc_add_signature(d, "某某县教育局", "2019年11月20日");
+    return d;
+}
+
+static int count_ops(const layout *lo, lay_op_type t)
+{
+    int n = 0;
+    for (int p = 0; p < lo->npages; p++)
+        for (int i = 0; i < lo->pages[p].n; i++) n += lo->pages[p].ops[i].type == t;
+    return n;
+}
+
+static void test_shared_fontset_many_documents(void **state)
+{
+    (void)state;
+    layout_style st;
+    style_default(&st);
+    diag_list dl;
+    diag_init(&dl);
+    fontset *fs = style_fontset(&st, &dl);
+    assert_non_null(fs);
+    enum { N = 20 };
+    layout *lo[N];
+    char name[64];
+    for (int i = 0; i < N; i++) {
+        snprintf(name, sizeof name, "第%d小学", i + 1);
+        doc *d = sheet(name, 0.5 + i * 0.01, 0.3);
+        lo[i] = layout_doc(d, &st, fs, &dl);
+        doc_free(d);
+        assert_non_null(lo[i]);
+    }
+    assert_int_equal(count_ops(lo[0], OP_BOOKMARK), 1);
+    assert_true(count_ops(lo[0], OP_RECT) >= 6 + 6 + 2);  /* cells, bars, legend */
+    assert_true(count_ops(lo[0], OP_LINE) >= 3);          /* axes, reference lines */
+    assert_int_equal(fontset_subset(fs, &dl), 0);          /* once, for all */
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    size_t first_len = 0;
+    for (int i = 0; i < N; i++) {
+        unsigned char *buf;
+        size_t len;
+        int rc = pdf_render(lo[i], fs, &buf, &len, &dl);
+        if (rc) diag_print(&dl, stdout);
+        assert_int_equal(rc, 0);
+        assert_memory_equal(buf, "%PDF-", 5);
+        assert_non_null(memmem(buf, len, "/Outlines", 9));
+        if (i == 0) first_len = len;
+        const char *dump = getenv("JH_LAYOUT_DUMP");   /* to look at a sheet */
+        if (i == 0 && dump) { FILE *f = fopen(dump, "wb"); if (f) { fwrite(buf, 1, len, f); fclose(f); } }
+        free(buf);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = ((double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) / N;
+    printf("# per-PDF write: %.2f ms, %zu bytes (sanitizer build)\n", ms, first_len);
+    for (int i = 0; i < N; i++) layout_free(lo[i]);
+    fontset_free(fs);
+    style_free(&st);
+    assert_int_equal(dl.errors, 0);
+    diag_free(&dl);
+}
+
+static void test_refuses_missing_and_bad_fonts(void **state)
+{
+    (void)state;
+    diag_list dl;
+    diag_init(&dl);
+    fontset *fs = fontset_new();
+    assert_int_equal(fontset_open(fs, "/nonexistent/simfang.ttf", 0, "r.ini:3", &dl), -1);
+    assert_int_equal(fontset_open(fs, "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 9, NULL, &dl), -1);
+    /* not a font at all */
+    assert_int_equal(fontset_open(fs, "/etc/hostname", 0, NULL, &dl), -1);
+    assert_int_equal(dl.errors, 3);
+    assert_string_equal(dl.items[0].file, "r.ini:3");
+    fontset_free(fs);
+    diag_free(&dl);
+}
+
+static void test_fallback_order(void **state)
+{
+    (void)state;
+    layout_style st;
+    style_default(&st);
+    diag_list dl;
+    diag_init(&dl);
+    fontset *fs = style_fontset(&st, &dl);
+    int body = fontset_face_for(fs, ROLE_BODY, 0x4E2D);
+    assert_true(body >= 0);
+    assert_int_equal(fontset_face_for(fs, ROLE_BODY, 0x1F600), -1);   /* 😀: nobody */
+    int rare = fontset_face_for(fs, ROLE_BODY, 0x9FCF);                /* 鿏 */
+    assert_true(rare >= 0);
+    assert_true(fontset_advance(fs, body, 0x4E2D) > 0.9);
+    fontset_free(fs);
+    style_free(&st);
+    diag_free(&dl);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shared_fontset_many_documents),
+        cmocka_unit_test(test_refuses_missing_and_bad_fonts),
+        cmocka_unit_test(test_fallback_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
