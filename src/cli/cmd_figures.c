@@ -6,6 +6,20 @@
  * same double, so that tools and tests see exactly what the core computed;
  * rounding for display is the renderer's job.  Undefined values print as null
  * (JSON) or empty (CSV).
+ *
+ * JSON shape (the contract for tests and tools):
+ *   {county, year, title, scheme: "basic"|"quality", encoding,
+ *    levels: [{level: "primary"|"middle", label, schools, students, teachers,
+ *      compliance: [{key, label, met, total, rate} ×10, {key:"all", ...}],
+ *      balance: [{key, label, mean, cv, within}]  (8 basic / 7 quality),
+ *      composite_cv (null under quality), max_cv, balanced (null: no schools),
+ *      schools_passing (quality only),
+ *      schools_detail: [{code, name, type, line, students, teachers, share,
+ *        teaching_points, compliance: [{key, value, threshold, met, shortfall}],
+ *        met, all_met, missing: [key...],
+ *        balance: [{key, value}]  (quality: {key, value, threshold, met}),
+ *        quality_pass (quality only)}]}]}
+ * CSV: level,scope,code,name,indicator,label,measure,value — one figure a row.
  */
 #include "cli/commands.h"
 #include "common/diag.h"

@@ -21,6 +21,9 @@
  *     pupils of each part use the same rooms, and a fraction of a laboratory
  *     means nothing to a standard of "at least N rooms".  Teacher columns are
  *     always the part's own.  [data] mixed = parts turns the split off.
+ *     Two rows with one code, both 学段 and no 学校类型 are a 九年一贯制
+ *     school given per part: nothing is split (the type is what asks for
+ *     the split), and the type reads 九年一贯制.
  *   - A 教学点 is not a row of its own in the CV or 表Ⅱ: its pupils, teachers
  *     and resources are added to the part with the same 学校代码 and 学段 (its
  *     完小/中心校), after any split, since they are the 教学点's own.  A 教学点
@@ -552,6 +555,17 @@ static int check_part(const char *name, const rec *r, diag_list *dl)
                                 r->s.code, level_label(r->s.level), o->s.line),
                       "each school part appears once; a 九年一贯制 school has one 小学 and one 初中 row");
             errors++;
+        } else if (r->s.type == JH_TYPE_UNSET && o->s.type == JH_TYPE_UNSET) {
+            /* Two 学段 under one code and no type: a 九年一贯制 school whose
+             * rows hold each part's own figures (nothing to split).  Rows
+             * with identical resources look like copied totals: say so. */
+            int same = 1;
+            for (int f = F_SITE_AREA; f <= F_COMPUTERS && same; f++) same = r->s.v[f] == o->s.v[f];
+            if (same)
+                diag_hint(diag_warning(dl, name, r->s.line, 0,
+                                       "school '%s': the 小学 and 初中 rows (lines %d and %d) have identical resource figures",
+                                       r->s.code, o->s.line, r->s.line),
+                          "if they are whole-school totals, set 学校类型 to 九年一贯制 on both rows so junheng splits them");
         } else if (r->s.type != JH_TYPE_NINE_YEAR || o->s.type != JH_TYPE_NINE_YEAR) {
             diag_hint(col_error(dl, name, r->s.line, F_TYPE,
                                 "school '%s' has a 小学 and an 初中 row (lines %d and %d), so it must be 九年一贯制 on both",
@@ -655,6 +669,10 @@ static int shape_parts(const char *name, rec *recs, int n, int split, diag_list 
                 if (is_split_field((jh_field)f)) recs[i].s.v[f] = recs[i].s.whole[f] * recs[i].s.share;
         /* 教学点 after the split: their resources are their own, not shared */
         for (int i = 0; i < n; i++) if (recs[i].point) merge_point(&recs[i]);
+        /* an untyped pair of 学段 under one code is a 九年一贯制 school */
+        for (int i = 0; i < n; i++)
+            if (!recs[i].point && recs[i].s.type == JH_TYPE_UNSET && other_part(&recs[i]))
+                recs[i].s.type = JH_TYPE_NINE_YEAR;
     }
     free(ord);
     return errors;
