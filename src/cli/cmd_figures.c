@@ -6,6 +6,20 @@
  * same double, so that tools and tests see exactly what the core computed;
  * rounding for display is the renderer's job.  Undefined values print as null
  * (JSON) or empty (CSV).
+ *
+ * JSON shape (the contract for tests and tools):
+ *   {county, year, title, scheme: "basic"|"quality", encoding,
+ *    levels: [{level: "primary"|"middle", label, schools, students, teachers,
+ *      compliance: [{key, label, met, total, rate} ×10, {key:"all", ...}],
+ *      balance: [{key, label, mean, cv, within}]  (8 basic / 7 quality),
+ *      composite_cv (null under quality), max_cv, balanced (null: no schools),
+ *      schools_passing (quality only),
+ *      schools_detail: [{code, name, type, line, students, teachers, share,
+ *        teaching_points, compliance: [{key, value, threshold, met, shortfall}],
+ *        met, all_met, missing: [key...],
+ *        balance: [{key, value}]  (quality: {key, value, threshold, met}),
+ *        quality_pass (quality only)}]}]}
+ * CSV: level,scope,code,name,indicator,label,measure,value — one figure a row.
  */
 #include "cli/commands.h"
 #include "common/diag.h"
@@ -64,7 +78,9 @@ static void put_num(strbuf *b, double x, const char *null)
 {
     if (!isfinite(x)) { sb_puts(b, null); return; }
     char buf[40];
-    int p = 1;
+    /* %g drops trailing zeros, so when 15 digits read back the result is
+     * already the shortest form (a double carries 15.9 digits). */
+    int p = 15;
     for (; p < 17; p++) {
         snprintf(buf, sizeof buf, "%.*g", p, x);
         if (strtod(buf, NULL) == x) break;

@@ -186,7 +186,6 @@ void figures_free(jh_figures *f)
 
 const jh_part_figures *figures_part(const jh_figures *f, const char *code, jh_level level)
 {
-    for (int i = 0; i < f->n; i++)
-        if (f->parts[i].school->level == level && !strcmp(f->parts[i].school->code, code)) return &f->parts[i];
-    return NULL;
+    const jh_school *s = schools_find(f->schools, code, level);
+    return s ? &f->parts[s - f->schools->items] : NULL;
 }

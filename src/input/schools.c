@@ -21,6 +21,9 @@
  *     pupils of each part use the same rooms, and a fraction of a laboratory
  *     means nothing to a standard of "at least N rooms".  Teacher columns are
  *     always the part's own.  [data] mixed = parts turns the split off.
+ *     Two rows with one code, both 学段 and no 学校类型 are a 九年一贯制
+ *     school given per part: nothing is split (the type is what asks for
+ *     the split), and the type reads 九年一贯制.
  *   - A 教学点 is not a row of its own in the CV or 表Ⅱ: its pupils, teachers
  *     and resources are added to the part with the same 学校代码 and 学段 (its
  *     完小/中心校), after any split, since they are the 教学点's own.  A 教学点
@@ -370,8 +373,9 @@ static int map_header(const char *name, csv_row *h, int col[JH_NFIELDS], const j
 
 typedef struct rec {
     jh_school s;
-    int point;   /* a 教学点 row */
-    int used;    /* merged or kept */
+    int point;          /* a 教学点 row */
+    struct rec **grp;   /* the rows with the same code (in the sorted index) */
+    int ngrp;
 } rec;
 
 static int parse_level(const char *v, jh_level *out)
@@ -507,119 +511,178 @@ static int check_row(const char *name, csv_row *row, const int col[JH_NFIELDS], 
 
 /* ---- 5. whole-file rules -------------------------------------------- */
 
-static rec *other_part(rec *recs, int n, int i)
+/* Rows are grouped by code through a sorted index, so the rules cost
+ * O(n log n) however many schools a county has; messages still come in
+ * file order because the rules walk the rows in file order. */
+static int cmp_code(const void *a, const void *b)
 {
-    for (int j = 0; j < n; j++)
-        if (j != i && !recs[j].point && !strcmp(recs[j].s.code, recs[i].s.code)) return &recs[j];
+    const rec *x = *(rec *const *)a, *y = *(rec *const *)b;
+    int c = strcmp(x->s.code, y->s.code);
+    return c ? c : x->s.line - y->s.line;
+}
+
+static rec **group_by_code(rec *recs, int n)
+{
+    rec **ord = xcalloc((size_t)n + 1, sizeof *ord);
+    for (int i = 0; i < n; i++) ord[i] = &recs[i];
+    qsort(ord, (size_t)n, sizeof *ord, cmp_code);
+    for (int a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && !strcmp(ord[b]->s.code, ord[a]->s.code); b++) {}
+        for (int k = a; k < b; k++) { ord[k]->grp = &ord[a]; ord[k]->ngrp = b - a; }
+    }
+    return ord;
+}
+
+/* The other (non-教学点) part of r's school, NULL if none. */
+static rec *other_part(const rec *r)
+{
+    for (int j = 0; j < r->ngrp; j++)
+        if (r->grp[j] != r && !r->grp[j]->point) return r->grp[j];
     return NULL;
 }
 
-/* Duplicate parts and consistent types.  Returns the error count. */
-static int check_parts(const char *name, rec *recs, int n, diag_list *dl)
+/* Duplicate parts and consistent types, against the earlier rows of r's
+ * school.  Returns the error count. */
+static int check_part(const char *name, const rec *r, diag_list *dl)
 {
     int errors = 0;
-    for (int i = 0; i < n; i++) {
-        if (recs[i].point) continue;
-        for (int j = 0; j < i; j++) {
-            if (recs[j].point || strcmp(recs[j].s.code, recs[i].s.code)) continue;
-            if (recs[j].s.level == recs[i].s.level) {
-                diag_hint(col_error(dl, name, recs[i].s.line, F_CODE, "school '%s' already has a %s row on line %d",
-                                    recs[i].s.code, level_label(recs[i].s.level), recs[j].s.line),
-                          "each school part appears once; a 九年一贯制 school has one 小学 and one 初中 row");
-                errors++;
-            } else if (recs[i].s.type != JH_TYPE_NINE_YEAR || recs[j].s.type != JH_TYPE_NINE_YEAR) {
-                diag_hint(col_error(dl, name, recs[i].s.line, F_TYPE,
-                                    "school '%s' has a 小学 and an 初中 row (lines %d and %d), so it must be 九年一贯制 on both",
-                                    recs[i].s.code, recs[j].s.line, recs[i].s.line),
-                          "set 学校类型 to 九年一贯制 on both rows, or give the two schools different codes");
-                errors++;
-            }
+    if (r->point) return 0;
+    for (int j = 0; j < r->ngrp; j++) {
+        const rec *o = r->grp[j];
+        if (o->point || o->s.line >= r->s.line) continue;
+        if (o->s.level == r->s.level) {
+            diag_hint(col_error(dl, name, r->s.line, F_CODE, "school '%s' already has a %s row on line %d",
+                                r->s.code, level_label(r->s.level), o->s.line),
+                      "each school part appears once; a 九年一贯制 school has one 小学 and one 初中 row");
+            errors++;
+        } else if (r->s.type == JH_TYPE_UNSET && o->s.type == JH_TYPE_UNSET) {
+            /* Two 学段 under one code and no type: a 九年一贯制 school whose
+             * rows hold each part's own figures (nothing to split).  Rows
+             * with identical resources look like copied totals: say so. */
+            int same = 1;
+            for (int f = F_SITE_AREA; f <= F_COMPUTERS && same; f++) same = r->s.v[f] == o->s.v[f];
+            if (same)
+                diag_hint(diag_warning(dl, name, r->s.line, 0,
+                                       "school '%s': the 小学 and 初中 rows (lines %d and %d) have identical resource figures",
+                                       r->s.code, o->s.line, r->s.line),
+                          "if they are whole-school totals, set 学校类型 to 九年一贯制 on both rows so junheng splits them");
+        } else if (r->s.type != JH_TYPE_NINE_YEAR || o->s.type != JH_TYPE_NINE_YEAR) {
+            diag_hint(col_error(dl, name, r->s.line, F_TYPE,
+                                "school '%s' has a 小学 and an 初中 row (lines %d and %d), so it must be 九年一贯制 on both",
+                                r->s.code, o->s.line, r->s.line),
+                      "set 学校类型 to 九年一贯制 on both rows, or give the two schools different codes");
+            errors++;
         }
     }
     return errors;
 }
 
-/* Split the resources of mixed schools.  Returns the error count. */
-static int split_mixed(const char *name, rec *recs, int n, diag_list *dl)
+/* The share of a mixed school's resources that r's part gets, after
+ * checking that both rows hold the same totals.  Returns the error count. */
+static int split_share(const char *name, rec *r, diag_list *dl)
 {
     int errors = 0;
-    for (int i = 0; i < n; i++) {
-        rec *r = &recs[i];
-        if (r->point) continue;
-        if (r->s.type == JH_TYPE_COMPLETE_MIDDLE) {
-            double b = r->s.v[F_STUDENTS], c = r->s.v[F_HIGH_STUDENTS];
-            if (c > 0) r->s.share = b / (b + 1.2 * c);  /* 初:高 = 1:1.2, keep the 初中 share */
-            continue;
-        }
-        if (r->s.type != JH_TYPE_NINE_YEAR) continue;
-        rec *o = other_part(recs, n, i);
-        if (!o) {
-            diag_hint(col_error(dl, name, r->s.line, F_LEVEL,
-                                "九年一贯制 school '%s' has only a %s row; its whole-school resources cannot be split",
-                                r->s.code, level_label(r->s.level)),
-                      "add its %s row with the same 学校代码, or set [data] mixed = parts if this row holds the part's own figures",
-                      level_label(r->s.level == JH_PRIMARY ? JH_MIDDLE : JH_PRIMARY));
-            errors++;
-            continue;
-        }
-        if (o < r) {  /* compare once, on the later row */
-            for (int f = F_SITE_AREA; f < JH_NFIELDS; f++) {
-                if (!is_split_field((jh_field)f) && !is_shared_field((jh_field)f)) continue;
-                if (r->s.whole[f] == o->s.whole[f]) continue;
-                char a[64], b[64];
-                snprintf(a, sizeof a, "%.15g", r->s.whole[f]);
-                snprintf(b, sizeof b, "%.15g", o->s.whole[f]);
-                diag_hint(col_error(dl, name, r->s.line, (jh_field)f,
-                                    "九年一贯制 school '%s' has %s here but %s on line %d; whole-school totals must be equal on both rows",
-                                    r->s.code, a, b, o->s.line),
-                          "correct one of the rows, or set [data] mixed = parts if each row holds its part's own figures");
-                errors++;
-            }
-        }
-        double a = r->s.level == JH_PRIMARY ? r->s.v[F_STUDENTS] : o->s.v[F_STUDENTS];
-        double b = r->s.level == JH_PRIMARY ? o->s.v[F_STUDENTS] : r->s.v[F_STUDENTS];
-        /* 小:初 = 1:1.1 — a 初中 pupil weighs 1.1 小学 pupils. */
-        r->s.share = r->s.level == JH_PRIMARY ? a / (a + 1.1 * b) : 1.1 * b / (a + 1.1 * b);
+    if (r->point) return 0;
+    if (r->s.type == JH_TYPE_COMPLETE_MIDDLE) {
+        double b = r->s.v[F_STUDENTS], c = r->s.v[F_HIGH_STUDENTS];
+        if (c > 0) r->s.share = b / (b + 1.2 * c);  /* 初:高 = 1:1.2, keep the 初中 share */
+        return 0;
     }
-    if (errors) return errors;
-    for (int i = 0; i < n; i++)
-        for (int f = 0; f < JH_NFIELDS; f++)
-            if (is_split_field((jh_field)f)) recs[i].s.v[f] = recs[i].s.whole[f] * recs[i].s.share;
-    return 0;
+    if (r->s.type != JH_TYPE_NINE_YEAR) return 0;
+    const rec *o = other_part(r);
+    if (!o) {
+        diag_hint(col_error(dl, name, r->s.line, F_LEVEL,
+                            "九年一贯制 school '%s' has only a %s row; its whole-school resources cannot be split",
+                            r->s.code, level_label(r->s.level)),
+                  "add its %s row with the same 学校代码, or set [data] mixed = parts if this row holds the part's own figures",
+                  level_label(r->s.level == JH_PRIMARY ? JH_MIDDLE : JH_PRIMARY));
+        return 1;
+    }
+    if (o->s.line < r->s.line) {  /* compare once, on the later row */
+        for (int f = F_SITE_AREA; f < JH_NFIELDS; f++) {
+            if (!is_split_field((jh_field)f) && !is_shared_field((jh_field)f)) continue;
+            if (r->s.whole[f] == o->s.whole[f]) continue;
+            char a[64], b[64];
+            snprintf(a, sizeof a, "%.15g", r->s.whole[f]);
+            snprintf(b, sizeof b, "%.15g", o->s.whole[f]);
+            diag_hint(col_error(dl, name, r->s.line, (jh_field)f,
+                                "九年一贯制 school '%s' has %s here but %s on line %d; whole-school totals must be equal on both rows",
+                                r->s.code, a, b, o->s.line),
+                      "correct one of the rows, or set [data] mixed = parts if each row holds its part's own figures");
+            errors++;
+        }
+    }
+    double a = r->s.level == JH_PRIMARY ? r->s.v[F_STUDENTS] : o->s.v[F_STUDENTS];
+    double b = r->s.level == JH_PRIMARY ? o->s.v[F_STUDENTS] : r->s.v[F_STUDENTS];
+    /* 小:初 = 1:1.1 — a 初中 pupil weighs 1.1 小学 pupils. */
+    r->s.share = r->s.level == JH_PRIMARY ? a / (a + 1.1 * b) : 1.1 * b / (a + 1.1 * b);
+    return errors;
 }
 
-/* Merge every 教学点 into its school part.  Returns the error count. */
-static int merge_points(const char *name, rec *recs, int n, diag_list *dl)
+/* The part a 教学点 is counted under: same code and 学段. */
+static rec *point_home(const rec *p)
 {
-    int errors = 0;
-    for (int i = 0; i < n; i++) {
-        rec *p = &recs[i];
-        if (!p->point) continue;
-        rec *home = NULL;
-        for (int j = 0; j < n && !home; j++)
-            if (!recs[j].point && recs[j].s.level == p->s.level && !strcmp(recs[j].s.code, p->s.code))
-                home = &recs[j];
-        if (!home) {
-            diag_hint(col_error(dl, name, p->s.line, F_CODE,
-                                "教学点 '%s' has code '%s', but no %s row has that code to count it under",
-                                p->s.name, p->s.code, level_label(p->s.level)),
-                      "a 教学点 is counted with the 完小/中心校 it belongs to: give it that school's 学校代码");
-            errors++;
-            continue;
+    for (int j = 0; j < p->ngrp; j++)
+        if (!p->grp[j]->point && p->grp[j]->s.level == p->s.level) return p->grp[j];
+    return NULL;
+}
+
+static int check_point(const char *name, const rec *p, diag_list *dl)
+{
+    if (!p->point || point_home(p)) return 0;
+    diag_hint(col_error(dl, name, p->s.line, F_CODE,
+                        "教学点 '%s' has code '%s', but no %s row has that code to count it under",
+                        p->s.name, p->s.code, level_label(p->s.level)),
+              "a 教学点 is counted with the 完小/中心校 it belongs to: give it that school's 学校代码");
+    return 1;
+}
+
+static void merge_point(rec *p)
+{
+    rec *home = point_home(p);
+    for (int f = F_STUDENTS; f < JH_NFIELDS; f++) {
+        if (f == F_LIBRARY) {  /* a room the pupils have, not a quantity */
+            home->s.v[f] = fmax(home->s.v[f], p->s.v[f]);
+            home->s.whole[f] = fmax(home->s.whole[f], p->s.v[f]);
+        } else {
+            home->s.v[f] += p->s.v[f];
+            home->s.whole[f] += p->s.v[f];
         }
-        for (int f = F_STUDENTS; f < JH_NFIELDS; f++) {
-            if (f == F_LIBRARY) {  /* a room the pupils have, not a quantity */
-                home->s.v[f] = fmax(home->s.v[f], p->s.v[f]);
-                home->s.whole[f] = fmax(home->s.whole[f], p->s.v[f]);
-            } else {
-                home->s.v[f] += p->s.v[f];
-                home->s.whole[f] += p->s.v[f];
-            }
-        }
-        home->s.points++;
-        home->s.point_students += (long)p->s.v[F_STUDENTS];
     }
+    home->s.points++;
+    home->s.point_students += (long)p->s.v[F_STUDENTS];
+}
+
+/* Check the whole-file rules (all of them, for one complete report), then
+ * split and merge.  Returns the error count. */
+static int shape_parts(const char *name, rec *recs, int n, int split, diag_list *dl)
+{
+    rec **ord = group_by_code(recs, n);
+    int errors = 0;
+    for (int i = 0; i < n; i++) errors += check_part(name, &recs[i], dl);
+    if (split)
+        for (int i = 0; i < n; i++) errors += split_share(name, &recs[i], dl);
+    for (int i = 0; i < n; i++) errors += check_point(name, &recs[i], dl);
+    if (!errors) {
+        for (int i = 0; i < n && split; i++)
+            for (int f = 0; f < JH_NFIELDS; f++)
+                if (is_split_field((jh_field)f)) recs[i].s.v[f] = recs[i].s.whole[f] * recs[i].s.share;
+        /* 教学点 after the split: their resources are their own, not shared */
+        for (int i = 0; i < n; i++) if (recs[i].point) merge_point(&recs[i]);
+        /* an untyped pair of 学段 under one code is a 九年一贯制 school */
+        for (int i = 0; i < n; i++)
+            if (!recs[i].point && recs[i].s.type == JH_TYPE_UNSET && other_part(&recs[i]))
+                recs[i].s.type = JH_TYPE_NINE_YEAR;
+    }
+    free(ord);
     return errors;
+}
+
+static int cmp_part(const void *a, const void *b)
+{
+    const jh_school *x = *(jh_school *const *)a, *y = *(jh_school *const *)b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (int)x->level - (int)y->level;
 }
 
 static void free_recs(rec *recs, int n)
@@ -663,14 +726,7 @@ jh_schools *schools_parse(const char *name, const char *data, size_t len, const 
                   "add one row per school part below the header");
         goto done;
     }
-    /* The three whole-file rules are independent: report all of them. */
-    errors = check_parts(name, recs, nrec, dl);
-    if (opt->split_mixed) errors += split_mixed(name, recs, nrec, dl);
-    if (errors) {
-        merge_points(name, recs, nrec, dl);  /* for its messages only */
-        goto done;
-    }
-    if ((errors = merge_points(name, recs, nrec, dl)) != 0) goto done;
+    if ((errors = shape_parts(name, recs, nrec, opt->split_mixed, dl)) != 0) goto done;
 
     out = xcalloc(1, sizeof *out);
     out->path = xstrdup(name);
@@ -685,6 +741,9 @@ jh_schools *schools_parse(const char *name, const char *data, size_t len, const 
         if (s->type == JH_TYPE_UNSET) s->type = s->level == JH_PRIMARY ? JH_TYPE_PRIMARY : JH_TYPE_MIDDLE;
         recs[i].s.code = recs[i].s.name = NULL;  /* moved */
     }
+    out->by_code = xcalloc((size_t)out->n + 1, sizeof *out->by_code);
+    for (int i = 0; i < out->n; i++) out->by_code[i] = &out->items[i];
+    qsort(out->by_code, (size_t)out->n, sizeof *out->by_code, cmp_part);
 done:
     if (recs) free_recs(recs, nrec);
     free_rows(&rr);
@@ -719,6 +778,7 @@ void schools_free(jh_schools *s)
     if (!s) return;
     for (int i = 0; i < s->n; i++) { free(s->items[i].code); free(s->items[i].name); }
     free(s->items);
+    free(s->by_code);
     free(s->path);
     free(s->encoding);
     free(s);
@@ -726,9 +786,17 @@ void schools_free(jh_schools *s)
 
 const jh_school *schools_find(const jh_schools *s, const char *code, jh_level level)
 {
-    for (int i = 0; i < s->n; i++)
-        if (s->items[i].level == level && !strcmp(s->items[i].code, code)) return &s->items[i];
-    return NULL;
+    if (!s->by_code) {  /* a jh_schools built by hand (tests) has no index */
+        for (int i = 0; i < s->n; i++)
+            if (s->items[i].level == level && !strcmp(s->items[i].code, code)) return &s->items[i];
+        return NULL;
+    }
+    jh_school key;
+    key.code = (char *)code;
+    key.level = level;
+    const jh_school *kp = &key;
+    jh_school **hit = bsearch(&kp, s->by_code, (size_t)s->n, sizeof *s->by_code, cmp_part);
+    return hit ? *hit : NULL;
 }
 
 int schools_parts(const jh_schools *s, const char *code, const jh_school *out[JH_NLEVELS])

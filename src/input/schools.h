@@ -61,6 +61,7 @@ typedef struct jh_schools {
     int n;
     int has[JH_NFIELDS];   /* the column is present in the file */
     char *encoding;        /* what the file was read as: "UTF-8", "UTF-8 (BOM)", "GB18030", "GBK" */
+    jh_school **by_code;   /* internal: items sorted by code and level (NULL: linear search) */
 } jh_schools;
 
 typedef enum { JH_ENC_AUTO, JH_ENC_UTF8, JH_ENC_GB18030 } jh_encoding;
@@ -79,7 +80,7 @@ jh_schools *schools_parse(const char *name, const char *data, size_t len,
                           const jh_load_opts *opt, diag_list *dl);
 void schools_free(jh_schools *s);
 
-/* The part of school `code` for `level`, NULL if none. */
+/* The part of school `code` for `level`, NULL if none (O(log n)). */
 const jh_school *schools_find(const jh_schools *s, const char *code, jh_level level);
 /* Every part of school `code` (at most JH_NLEVELS), in level order; returns the count. */
 int schools_parts(const jh_schools *s, const char *code, const jh_school *out[JH_NLEVELS]);

@@ -286,7 +286,33 @@ static void test_duplicate_part(void **state)
     (void)state;
     bad(HDR "\nA,甲,小学,," ROW_TAIL "\nA,甲二,小学,," ROW_TAIL "\n", 3,
         "column 'code' (学校代码): school 'A' already has a 小学 row on line 2");
-    bad(HDR "\nA,甲,小学,," ROW_TAIL "\nA,甲,初中,," ROW_TAIL "\n", 3, "must be 九年一贯制 on both");
+    bad(HDR "\nA,甲,小学,小学," ROW_TAIL "\nA,甲,初中,初中," ROW_TAIL "\n", 3, "must be 九年一贯制 on both");
+    bad(HDR "\nA,甲,小学,九年一贯制," ROW_TAIL "\nA,甲,初中,," ROW_TAIL "\n", 3, "must be 九年一贯制 on both");
+}
+
+/* No 学校类型: two 学段 under one code are a 九年一贯制 school given per part. */
+static void test_untyped_pair_is_per_part(void **state)
+{
+    (void)state;
+    diag_list dl;
+    diag_init(&dl);
+    jh_schools *s = parse(HDR "\nA,甲,小学,,100,6,6,5,3,2000,600,400,500,50000,3000,10,1,6,1\n"
+                              "A,甲,初中,,80,6,6,5,3,1900,600,400,500,50000,2000,10,1,6,1\n", &OPT, &dl);
+    if (!s) dump(&dl);
+    assert_non_null(s);
+    assert_int_equal(dl.warnings, 0);
+    const jh_school *p = schools_find(s, "A", JH_PRIMARY), *m = schools_find(s, "A", JH_MIDDLE);
+    assert_int_equal(p->type, JH_TYPE_NINE_YEAR);
+    assert_true(p->share == 1 && m->share == 1);
+    assert_true(p->v[F_BOOKS] == 3000 && m->v[F_BOOKS] == 2000);   /* not split */
+    schools_free(s);
+    /* identical resources on both rows: probably totals, warned */
+    s = parse(HDR "\nA,甲,小学,," ROW_TAIL "\nA,甲,初中,," ROW_TAIL "\n", &OPT, &dl);
+    assert_non_null(s);
+    assert_int_equal(dl.warnings, 1);
+    assert_true(has_diag(&dl, 3, "identical resource figures"));
+    schools_free(s);
+    diag_free(&dl);
 }
 
 /* domain.md §1.4: 166 小学生 + 210 初中生, 23226 books. */
@@ -423,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_all_errors_in_one_run),
         cmocka_unit_test(test_malformed_csv_lines),
         cmocka_unit_test(test_duplicate_part),
+        cmocka_unit_test(test_untyped_pair_is_per_part),
         cmocka_unit_test(test_nine_year_split),
         cmocka_unit_test(test_complete_middle_split),
         cmocka_unit_test(test_teaching_points),
