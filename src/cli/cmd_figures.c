@@ -22,6 +22,7 @@
  * CSV: level,scope,code,name,indicator,label,measure,value — one figure a row.
  */
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "common/diag.h"
 #include "common/strbuf.h"
 #include "core/figures.h"
@@ -34,41 +35,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Sections other stages read: known to these commands though unread here. */
-static const char *const other_sections[] = {"fonts", "layout", "narrative", "templates", "sheets"};
-
-typedef struct loaded {
-    jh_ini *ini;
-    jh_config *cfg;
-    jh_schools *schools;
-    jh_figures *fig;
-} loaded;
-
-static void unload(loaded *L)
+/* Load everything; these commands read no stage's sections but the core's. */
+static int load_all(const char *path, inputs *L, diag_list *dl)
 {
-    figures_free(L->fig);
-    schools_free(L->schools);
-    config_free(L->cfg);
-    ini_free(L->ini);
-}
-
-/* Load configuration and data and compute; every problem goes to dl.
- * Returns 0 when there is no error. */
-static int load_all(const char *path, loaded *L, diag_list *dl)
-{
-    memset(L, 0, sizeof *L);
-    L->ini = ini_load(path, dl);
-    if (!L->ini) return -1;
-    for (size_t i = 0; i < sizeof other_sections / sizeof other_sections[0]; i++)
-        ini_allow_section(L->ini, other_sections[i]);
-    L->cfg = config_load(L->ini, dl);
-    if (L->cfg) {
-        jh_load_opts o = config_load_opts(L->cfg);
-        L->schools = schools_load(L->cfg->schools_path, &o, dl);
-    }
-    if (L->schools) L->fig = figures_compute(L->cfg, L->schools, dl);
-    ini_warn_unused(L->ini, dl);
-    return dl->errors ? -1 : 0;
+    int rc = inputs_load(path, L, dl);
+    inputs_allow_other(L, NULL);
+    if (L->ini) ini_warn_unused(L->ini, dl);
+    return rc || dl->errors ? -1 : 0;
 }
 
 /* ---- numbers and strings ---------------------------------------------- */
@@ -376,7 +349,7 @@ int cmd_figures(int argc, char **argv)
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
-    loaded L;
+    inputs L;
     int bad = load_all(config, &L, &dl) != 0;
     diag_print(&dl, stderr);
     if (!bad) {
@@ -384,7 +357,7 @@ int cmd_figures(int argc, char **argv)
         else print_json(stdout, L.fig);
         if (fflush(stdout) != 0) { perror("junheng figures: stdout"); bad = 1; }
     }
-    unload(&L);
+    inputs_free(&L);
     diag_free(&dl);
     return bad ? EXIT_INPUT : EXIT_OK;
 }
@@ -396,7 +369,7 @@ int cmd_check(int argc, char **argv)
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
-    loaded L;
+    inputs L;
     int bad = load_all(config, &L, &dl) != 0;
     diag_print(&dl, stderr);
     if (!bad) {
@@ -406,7 +379,7 @@ int cmd_check(int argc, char **argv)
     } else {
         fprintf(stderr, "junheng check: %d problem(s)\n", dl.errors);
     }
-    unload(&L);
+    inputs_free(&L);
     diag_free(&dl);
     return bad ? EXIT_INPUT : EXIT_OK;
 }

@@ -1,10 +1,121 @@
-/* cmd_report — placeholder until the command is built. */
+/*
+ * cmd_report — `junheng report`: the annual inspection report as a PDF.
+ *
+ * config + data -> figures -> template context -> document -> layout -> PDF.
+ * Nothing is written unless every stage succeeded; the PDF is written to a
+ * temporary file and renamed into place.
+ */
 #include "cli/commands.h"
+#include "cli/inputs.h"
+#include "common/share.h"
+#include "common/xalloc.h"
+#include "common/outfile.h"
+#include "compose/compose.h"
+#include "layout/layout.h"
+#include "layout/style.h"
+#include "pdf/pdf.h"
+
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static const char help[] =
+    "usage: junheng report -c REPORT.ini [-o OUT.pdf] [--quiet]\n"
+    "\n"
+    "Render the annual 县域义务教育均衡发展工作情况报告 as a PDF.\n"
+    "\n"
+    "  -c, --config FILE   the report's INI file (required)\n"
+    "  -o, --output FILE   the PDF to write; default: [report] output, else\n"
+    "                      out/<county>-<year>-report.pdf\n"
+    "  -q, --quiet         do not print the summary line\n"
+    "\n"
+    "The template is [templates] report in the INI file, else the shipped\n"
+    "templates/report.md.  Exit codes: 0 written, 1 bad input, 2 bad usage.\n";
+
+/* The template a report or sheet uses: [templates] KEY, else the shipped one. */
+static char *template_path(jh_ini *ini, const char *key, const char *shipped, diag_list *dl)
+{
+    const char *t = ini_get_str(ini, "templates", key, NULL);
+    if (t && *t) return ini_resolve_path(ini, t);
+    char *p = share_find(shipped);
+    if (!p)
+        diag_hint(diag_error(dl, ini_path(ini), 0, 0, "cannot find the shipped template %s", shipped),
+                  "set [templates] %s = PATH in the INI file, or reinstall junheng", key);
+    return p;
+}
+
+static double elapsed_ms(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
 
 int cmd_report(int argc, char **argv)
 {
-    (void)argc; (void)argv;
-    fputs("junheng report: not implemented yet\n", stderr);
-    return EXIT_USAGE;
+    const char *config = NULL, *out = NULL;
+    int quiet = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(help, stdout); return EXIT_OK; }
+        if ((!strcmp(a, "-c") || !strcmp(a, "--config")) && i + 1 < argc) config = argv[++i];
+        else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) out = argv[++i];
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) quiet = 1;
+        else { fprintf(stderr, "junheng report: unexpected argument '%s'\n%s", a, help); return EXIT_USAGE; }
+    }
+    if (!config) { fprintf(stderr, "junheng report: -c REPORT.ini is required\n%s", help); return EXIT_USAGE; }
+
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    outfile_install_signal_cleanup();
+    diag_list dl;
+    diag_init(&dl);
+    inputs in;
+    layout_style st;
+    style_default(&st);
+    tv_value *ctx = NULL;
+    doc *d = NULL;
+    fontset *fs = NULL;
+    layout *lo = NULL;
+    char *tpl = NULL, *dest = NULL;
+    int rc = EXIT_INPUT;
+
+    if (inputs_load(config, &in, &dl) != 0) goto done;
+    static const char *const mine[] = {"fonts", "layout", "narrative", "templates", NULL};
+    inputs_allow_other(&in, mine);
+    if (style_from_ini(in.ini, &st, &dl) != 0) goto done;
+    if (!(tpl = template_path(in.ini, "report", "templates/report.md", &dl))) goto done;
+    ini_get_str(in.ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
+    if (out) dest = xstrdup(out);
+    else if (in.cfg->output) dest = xstrdup(in.cfg->output);
+    else dest = xasprintf("out/%s-%d-report.pdf", in.cfg->county, in.cfg->year);
+
+    if (!(ctx = report_context(in.fig, in.ini, &dl)) || dl.errors) goto done;
+    if (!(d = report_doc(in.fig, ctx, tpl, &dl))) goto done;
+    if (!(fs = style_fontset(&st, &dl))) goto done;
+    if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
+    if (fontset_subset(fs, &dl) != 0) goto done;
+    ini_warn_unused(in.ini, &dl);
+    if (pdf_write(lo, fs, dest, &dl) != 0) goto done;
+    rc = EXIT_OK;
+done:
+    diag_print(&dl, stderr);
+    if (rc == EXIT_OK && !quiet) {
+        struct stat sb;
+        long bytes = stat(dest, &sb) == 0 ? (long)sb.st_size : 0;
+        fprintf(stderr, "junheng report: wrote %s (%d pages, %ld bytes) in %.0f ms\n", dest,
+                lo->npages, bytes, elapsed_ms(&t0));
+    }
+    layout_free(lo);
+    fontset_free(fs);
+    doc_free(d);
+    tv_free(ctx);
+    free(tpl);
+    free(dest);
+    style_free(&st);
+    inputs_free(&in);
+    diag_free(&dl);
+    return rc;
 }

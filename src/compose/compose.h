@@ -29,6 +29,12 @@ extern const char *const report_blocks[];
  * diagnostics on any error. */
 doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_path, diag_list *dl);
 
+/* Expand a template and parse the result into a doc, calling mo->block for
+ * each {{> name}} of `blocks`.  NULL with diagnostics. */
+struct md_options;
+doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
+                   const char *const *blocks, struct md_options *mo, diag_list *dl);
+
 /* One school's sheet: the context for the school with `code` (all its parts). */
 tv_value *sheet_context(const jh_figures *f, const char *code, diag_list *dl);
 extern const char *const sheet_blocks[];

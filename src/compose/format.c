@@ -51,12 +51,12 @@ numstr fmt_compliance(int ci, double value)
         /* people read 师生比 as "1:18.5" (pupils per teacher) */
         if (value <= 0) { snprintf(n.s, sizeof n.s, "-"); return n; }
         numstr r = fmt_num(1.0 / value, 1);
-        snprintf(n.s, sizeof n.s, "1:%s", r.s);
+        snprintf(n.s, sizeof n.s, "1:%.40s", r.s);
         return n;
     }
     if (ind->percent) {
         numstr r = fmt_num(value * 100, ind->decimals);
-        snprintf(n.s, sizeof n.s, "%s%%", r.s);
+        snprintf(n.s, sizeof n.s, "%.40s%%", r.s);
         return n;
     }
     return fmt_num(value, ind->decimals);

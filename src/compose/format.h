@@ -9,7 +9,7 @@
 #include "document/value.h"
 
 /* x at d decimals, half-up ("-" when undefined), into a static-size buffer. */
-typedef struct { char s[48]; } numstr;
+typedef struct { char s[64]; } numstr;
 numstr fmt_num(double x, int decimals);
 numstr fmt_int(long x);
 

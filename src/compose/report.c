@@ -25,21 +25,13 @@ const char *const report_blocks[] = {"compliance_table", "balance_table", "balan
 
 static int is_quality(const jh_figures *f) { return f->cfg->scheme == JH_SCHEME_QUALITY; }
 
-/* The indicators whose CVs a level is judged on: 8 (basic) or 7 (quality). */
+/* The indicators whose CVs a 学段 is judged on: 8 (basic) or 7 (quality). */
 static int balance_set(const jh_figures *f, const jh_level_figures *L, const jh_indicator **ind,
-                       const jh_stat **st, int **dec)
+                       const jh_stat **st)
 {
-    static int qdec[JH_NQUALITY];
-    (void)qdec;
-    if (is_quality(f)) {
-        *ind = jh_quality_ind;
-        *st = L->q;
-        *dec = NULL;
-        return JH_NQUALITY;
-    }
+    if (is_quality(f)) { *ind = jh_quality_ind; *st = L->q; return JH_NQUALITY; }
     *ind = jh_balance_ind;
     *st = L->bal;
-    *dec = (int *)f->cfg->dec_mean;
     return JH_NBALANCE;
 }
 
@@ -88,8 +80,7 @@ static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_
 
     const jh_indicator *ind;
     const jh_stat *st;
-    int *dec;
-    int n = balance_set(f, L, &ind, &st, &dec);
+    int n = balance_set(f, L, &ind, &st);
     tv_value *bal = tv_map();
     int over = 0;
     for (int i = 0; i < n; i++) {
@@ -309,7 +300,7 @@ static void compliance_table(const jh_figures *f, doc *d)
         doc_table_set(t, r, 0, head);
         doc_table_span(t, r, 0, 2, 1);
         doc_table_set(t, r, 1, "达标总数");
-        doc_table_set(t, r + 1, 1, "达标比例(%)");
+        doc_table_set(t, r + 1, 1, "达标比例");
         for (int i = 0; i < JH_NCOMPLIANCE; i++) {
             doc_table_set(t, r, 2 + i, fmt_int(L->met[i]).s);
             doc_table_set(t, r + 1, 2 + i, fmt_num(L->rate[i], f->cfg->dec_rate).s);
@@ -325,8 +316,9 @@ static void balance_table(const jh_figures *f, doc *d)
 {
     const jh_config *cfg = f->cfg;
     int quality = is_quality(f);
-    int nind = quality ? JH_NQUALITY : JH_NBALANCE;
-    const jh_indicator *ind = quality ? jh_quality_ind : jh_balance_ind;
+    const jh_indicator *ind;
+    const jh_stat *st0;
+    int nind = balance_set(f, &f->level[0], &ind, &st0);
     int ncols = 2 + nind + (quality ? 0 : 1);
     char cap[160];
     snprintf(cap, sizeof cap, "表2  %d年义务教育校际间均衡状况", cfg->year);
@@ -342,7 +334,8 @@ static void balance_table(const jh_figures *f, doc *d)
     for (int l = 0; l < JH_NLEVELS; l++) {
         const jh_level_figures *L = &f->level[l];
         if (L->n == 0) continue;
-        const jh_stat *st = quality ? L->q : L->bal;
+        const jh_stat *st;
+        balance_set(f, L, &ind, &st);
         doc_table_set(t, r, 0, level_label((jh_level)l));
         doc_table_span(t, r, 0, 2, 1);
         doc_table_set(t, r, 1, "县平均值");
@@ -366,8 +359,9 @@ static void balance_table(const jh_figures *f, doc *d)
 static void balance_chart(const jh_figures *f, doc *d)
 {
     int quality = is_quality(f);
-    int nind = quality ? JH_NQUALITY : JH_NBALANCE;
-    const jh_indicator *ind = quality ? jh_quality_ind : jh_balance_ind;
+    const jh_indicator *ind;
+    const jh_stat *st;
+    int nind = balance_set(f, &f->level[0], &ind, &st);
     const char *cats[JH_NBALANCE];
     for (int i = 0; i < nind; i++) cats[i] = ind[i].short_label;
     char cap[160];
@@ -379,10 +373,10 @@ static void balance_chart(const jh_figures *f, doc *d)
         const jh_level_figures *L = &f->level[l];
         if (L->n == 0) continue;
         double v[JH_NBALANCE];
-        const jh_stat *st = quality ? L->q : L->bal;
+        balance_set(f, L, &ind, &st);
         for (int i = 0; i < nind; i++) v[i] = isnan(st[i].cv) ? 0 : num_round(st[i].cv, f->cfg->dec_cv);
         doc_chart_group *g = doc_chart_add_group(&b->chart, level_label((jh_level)l), v);
-        char label[64];
+        char label[128];
         snprintf(label, sizeof label, "%s标准 %s", level_label((jh_level)l), fmt_num(L->max_cv, 2).s);
         doc_chart_ref(g, L->max_cv, label);
     }

@@ -367,6 +367,48 @@ static double min_piece(const items *x)
     return fmax(best, w);
 }
 
+#define MIN_TABLE_SIZE 7.0
+
+/* Minimum and natural width of every cell and column at table size ts. */
+static void measure_cells(ctx *c, const doc_block *b, tcell *tc, double ts, double pad,
+                          double *cmin, double *cmax, double *smin, double *smax)
+{
+    const doc_table *t = &b->table;
+    int nc = t->ncols, nr = t->nrows;
+    for (int i = 0; i < nc; i++) cmin[i] = cmax[i] = 0;
+    for (int r = 0; r < nr; r++)
+        for (int col = 0; col < nc; col++) {
+            const doc_cell *cell = &t->cells[r * nc + col];
+            tcell *k = &tc[r * nc + col];
+            if (cell->covered) continue;
+            if (r == 0 && col == 0 && t->diag_top) {
+                items a = {0};
+                shape(c, &a, t->diag_top, ROLE_TABLE, ts, 0, 0, b->line);
+                shape(c, &a, t->diag_bottom ? t->diag_bottom : "", ROLE_TABLE, ts, 0, 0, b->line);
+                k->minw = k->maxw = natural_width(&a) * 0.75 + 2 * pad;
+                free(a.it);
+            } else {
+                shape(c, &k->x, cell->text ? cell->text : "", ROLE_TABLE, ts, 0, 0, b->line);
+                set_breaks(&k->x);
+                k->minw = min_piece(&k->x) + 2 * pad;
+                k->maxw = natural_width(&k->x) + 2 * pad;
+                if (k->minw < ts * 2 + 2 * pad && k->maxw >= ts * 2 + 2 * pad) k->minw = ts * 2 + 2 * pad;
+                /* short row labels (达标总数, 县平均值) stay on one line */
+                if (r >= t->header_rows && k->maxw <= ts * 4.5 + 2 * pad) k->minw = k->maxw;
+            }
+            if (cell->colspan == 1) {
+                cmin[col] = fmax(cmin[col], k->minw);
+                cmax[col] = fmax(cmax[col], k->maxw);
+            }
+        }
+    *smin = *smax = 0;
+    for (int i = 0; i < nc; i++) {
+        if (cmax[i] < cmin[i]) cmax[i] = cmin[i];
+        if (cmin[i] <= 0) cmin[i] = cmax[i] = 2 * pad + ts;
+        *smin += cmin[i]; *smax += cmax[i];
+    }
+}
+
 static void draw_row_cells(ctx *c, const doc_table *t, tcell *tc, const double *colx,
                            const double *rowh, int r, double ytop, double ts, double pad, double lead,
                            int last_row_on_page)
@@ -417,39 +459,17 @@ static void do_table(ctx *c, const doc_block *b)
     tcell *tc = xcalloc((size_t)(nr * nc), sizeof *tc);
     double *cmin = xcalloc((size_t)nc, sizeof *cmin), *cmax = xcalloc((size_t)nc, sizeof *cmax);
     double *colx = xcalloc((size_t)nc + 1, sizeof *colx), *rowh = xcalloc((size_t)nr, sizeof *rowh);
-    for (int r = 0; r < nr; r++)
-        for (int col = 0; col < nc; col++) {
-            const doc_cell *cell = &t->cells[r * nc + col];
-            tcell *k = &tc[r * nc + col];
-            if (cell->covered) continue;
-            if (r == 0 && col == 0 && t->diag_top) {
-                items a = {0};
-                shape(c, &a, t->diag_top, ROLE_TABLE, ts, 0, 0, b->line);
-                shape(c, &a, t->diag_bottom ? t->diag_bottom : "", ROLE_TABLE, ts, 0, 0, b->line);
-                k->minw = k->maxw = natural_width(&a) * 0.75 + 2 * pad;
-                free(a.it);
-            } else {
-                shape(c, &k->x, cell->text ? cell->text : "", ROLE_TABLE, ts, 0, 0, b->line);
-                set_breaks(&k->x);
-                k->minw = min_piece(&k->x) + 2 * pad;
-                k->maxw = natural_width(&k->x) + 2 * pad;
-                if (k->minw < ts * 2 + 2 * pad && k->maxw >= ts * 2 + 2 * pad) k->minw = ts * 2 + 2 * pad;
-                /* short row labels (达标总数, 县平均值) stay on one line */
-                if (r >= t->header_rows && k->maxw <= ts * 4.5 + 2 * pad) k->minw = k->maxw;
-            }
-            if (cell->colspan == 1) {
-                cmin[col] = fmax(cmin[col], k->minw);
-                cmax[col] = fmax(cmax[col], k->maxw);
-            }
-        }
-    /* share out the measure */
-    double smin = 0, smax = 0;
-    for (int i = 0; i < nc; i++) {
-        if (cmax[i] < cmin[i]) cmax[i] = cmin[i];
-        if (cmin[i] <= 0) cmin[i] = cmax[i] = 2 * pad + ts;
-        smin += cmin[i]; smax += cmax[i];
+    double W = c->aw, smin, smax;
+    /* A table whose unbreakable pieces (numbers such as 100.00) cannot all
+     * fit the measure is set smaller rather than breaking a number. */
+    for (;;) {
+        measure_cells(c, b, tc, ts, pad, cmin, cmax, &smin, &smax);
+        if (smin <= W || ts <= MIN_TABLE_SIZE) break;
+        for (int i = 0; i < nr * nc; i++) { free(tc[i].x.it); memset(&tc[i], 0, sizeof tc[i]); }
+        ts = fmax(MIN_TABLE_SIZE, ts * W / smin - 0.05);
+        pad = ts * 0.4;
+        lead = ts * 1.4;
     }
-    double W = c->aw;
     colx[0] = c->left;
     for (int i = 0; i < nc; i++) {
         double w;

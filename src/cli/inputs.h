@@ -1,0 +1,31 @@
+/*
+ * inputs — what every school command loads: the INI file, the typed
+ * configuration, the school data and the figures computed from them.
+ */
+#ifndef JH_INPUTS_H
+#define JH_INPUTS_H
+
+#include "common/diag.h"
+#include "core/figures.h"
+#include "input/config.h"
+#include "input/ini.h"
+
+typedef struct inputs {
+    jh_ini *ini;
+    jh_config *cfg;
+    jh_schools *schools;
+    jh_figures *fig;
+} inputs;
+
+/* Load the configuration at path and the data it names, and compute.  Every
+ * problem goes to dl; 0 when there is no error.  Unknown INI keys are not
+ * reported yet: the command calls ini_warn_unused() once its stages have
+ * read their sections. */
+int inputs_load(const char *path, inputs *in, diag_list *dl);
+void inputs_free(inputs *in);
+
+/* Mark as known the sections of stages that `except` does not run (NULL-terminated
+ * list of section names the command reads itself). */
+void inputs_allow_other(inputs *in, const char *const *except);
+
+#endif
