@@ -7,7 +7,6 @@
  */
 #include "cli/commands.h"
 #include "cli/inputs.h"
-#include "common/share.h"
 #include "common/xalloc.h"
 #include "common/outfile.h"
 #include "compose/compose.h"
@@ -33,18 +32,6 @@ static const char help[] =
     "\n"
     "The template is [templates] report in the INI file, else the shipped\n"
     "templates/report.md.  Exit codes: 0 written, 1 bad input, 2 bad usage.\n";
-
-/* The template a report or sheet uses: [templates] KEY, else the shipped one. */
-static char *template_path(jh_ini *ini, const char *key, const char *shipped, diag_list *dl)
-{
-    const char *t = ini_get_str(ini, "templates", key, NULL);
-    if (t && *t) return ini_resolve_path(ini, t);
-    char *p = share_find(shipped);
-    if (!p)
-        diag_hint(diag_error(dl, ini_path(ini), 0, 0, "cannot find the shipped template %s", shipped),
-                  "set [templates] %s = PATH in the INI file, or reinstall junheng", key);
-    return p;
-}
 
 static double elapsed_ms(const struct timespec *t0)
 {
@@ -86,7 +73,7 @@ int cmd_report(int argc, char **argv)
     static const char *const mine[] = {"fonts", "layout", "narrative", "templates", NULL};
     inputs_allow_other(&in, mine);
     if (style_from_ini(in.ini, &st, &dl) != 0) goto done;
-    if (!(tpl = template_path(in.ini, "report", "templates/report.md", &dl))) goto done;
+    if (!(tpl = inputs_template(&in, "report", "templates/report.md", &dl))) goto done;
     ini_get_str(in.ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
     if (out) dest = xstrdup(out);
     else if (in.cfg->output) dest = xstrdup(in.cfg->output);

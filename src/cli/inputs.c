@@ -1,5 +1,6 @@
 /* inputs — see inputs.h. */
 #include "cli/inputs.h"
+#include "common/share.h"
 
 #include <string.h>
 
@@ -38,4 +39,15 @@ void inputs_free(inputs *in)
     config_free(in->cfg);
     ini_free(in->ini);
     memset(in, 0, sizeof *in);
+}
+
+char *inputs_template(inputs *in, const char *key, const char *shipped, diag_list *dl)
+{
+    const char *t = ini_get_str(in->ini, "templates", key, NULL);
+    if (t && *t) return ini_resolve_path(in->ini, t);
+    char *p = share_find(shipped);
+    if (!p)
+        diag_hint(diag_error(dl, ini_path(in->ini), 0, 0, "cannot find the shipped template %s", shipped),
+                  "set [templates] %s = PATH in the INI file, or reinstall junheng", key);
+    return p;
 }

@@ -28,4 +28,8 @@ void inputs_free(inputs *in);
  * list of section names the command reads itself). */
 void inputs_allow_other(inputs *in, const char *const *except);
 
+/* The template for `key` ("report", "sheet"): [templates] KEY resolved
+ * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
+char *inputs_template(inputs *in, const char *key, const char *shipped, diag_list *dl);
+
 #endif

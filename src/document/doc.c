@@ -55,6 +55,15 @@ void doc_free(doc *d)
     free(d);
 }
 
+void doc_append(doc *dst, doc *src)
+{
+    if (!src) return;
+    XGROW(dst->blocks, dst->cap, dst->n + src->n);
+    for (int i = 0; i < src->n; i++) dst->blocks[dst->n++] = src->blocks[i];
+    src->n = 0;
+    doc_free(src);
+}
+
 void doc_set(char **field, const char *value)
 {
     free(*field);

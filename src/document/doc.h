@@ -95,6 +95,9 @@ typedef struct doc {
 
 doc *doc_new(const char *file);
 void doc_free(doc *d);
+/* Move every block of src to the end of dst and free src (its metadata is
+ * dropped).  For building one document out of many, e.g. combined sheets. */
+void doc_append(doc *dst, doc *src);
 /* Set a metadata string (field is &d->title etc.); NULL clears. */
 void doc_set(char **field, const char *value);
 

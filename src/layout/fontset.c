@@ -9,6 +9,7 @@
 
 #include <hb.h>
 #include <hb-subset.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,12 +38,15 @@ struct fontset {
     int *fallback;
     int nfb, fbcap;
     char *tmpdir;           /* created on the first subset */
+    pthread_mutex_t lock;   /* guards the used sets while documents are laid out in parallel */
+    int frozen;             /* fontset_freeze: usage is no longer recorded */
 };
 
 fontset *fontset_new(void)
 {
     fontset *fs = xcalloc(1, sizeof *fs);
     for (int i = 0; i < ROLE_COUNT; i++) fs->role[i] = -1;
+    pthread_mutex_init(&fs->lock, NULL);
     return fs;
 }
 
@@ -61,6 +65,7 @@ void fontset_free(fontset *fs)
     if (fs->tmpdir) { rmdir(fs->tmpdir); free(fs->tmpdir); }
     free(fs->faces);
     free(fs->fallback);
+    pthread_mutex_destroy(&fs->lock);
     free(fs);
 }
 
@@ -167,8 +172,13 @@ double fontset_advance(const fontset *fs, int face_id, uint32_t cp)
 
 void fontset_use(fontset *fs, int face_id, uint32_t cp)
 {
+    if (fs->frozen) return;
+    pthread_mutex_lock(&fs->lock);
     hb_set_add(fs->faces[face_id].used, cp);
+    pthread_mutex_unlock(&fs->lock);
 }
+
+void fontset_freeze(fontset *fs) { fs->frozen = 1; }
 
 int fontset_nfaces(const fontset *fs) { return fs->n; }
 const char *fontset_face_path(const fontset *fs, int face_id) { return fs->faces[face_id].path; }

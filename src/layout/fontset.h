@@ -47,8 +47,12 @@ int fontset_add_fallback(fontset *fs, const char *path, int index, const char *w
 int fontset_face_for(const fontset *fs, font_role role, uint32_t cp);
 /* Advance of cp in face, in ems (1.0 = the font size). */
 double fontset_advance(const fontset *fs, int face, uint32_t cp);
-/* Record that face draws cp (for the subset). */
+/* Record that face draws cp (for the subset).  Thread-safe. */
 void fontset_use(fontset *fs, int face, uint32_t cp);
+/* Stop recording: after the subset, a second layout of the same documents
+ * (e.g. to write them one by one without keeping every layout in memory)
+ * draws nothing new, and then lays out without taking the lock. */
+void fontset_freeze(fontset *fs);
 
 int fontset_nfaces(const fontset *fs);
 const char *fontset_face_path(const fontset *fs, int face);
