@@ -92,8 +92,8 @@ static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_
         tv_num(b, "cv", st[i].cv, cfg->dec_cv);
         tv_flag(b, "over", above);
         tv_map_set(bal, ind[i].key, b);
-        if (above) {
-            over++;
+        if (above) over++;
+        if (above && over_items) {   /* NULL: a second context of the same 学段 */
             tv_value *o = tv_map();
             tv_map_str(o, "level", level_label(lv));
             tv_map_str(o, "label", ind[i].label);
@@ -255,7 +255,9 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     tv_value *levels = tv_list(), *items[JH_NLEVELS];
     int nl = 0;
     for (int l = 0; l < JH_NLEVELS; l++)
-        if (f->level[l].n > 0) items[nl++] = level_context(f, (jh_level)l, over, &(int){0});
+        /* no over items from this second pass: they were collected above, and
+         * writing them again into over[] from index 0 leaked the first ones */
+        if (f->level[l].n > 0) items[nl++] = level_context(f, (jh_level)l, NULL, NULL);
     for (int i = 0; i < nl; i++) tv_flag(items[i], "last", 0);
     tv_push_all(levels, items, nl);
     tv_map_set(ctx, "levels", levels);
