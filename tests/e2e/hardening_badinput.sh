@@ -190,12 +190,14 @@ font f-cut "$W/cut.ttc";            rep "font: truncated collection" "f-cut.ini:
 font f-index "$UMING:7";            rep "font: TTC index out of range" "f-index.ini:$tl" "$W/f-index.ini"
 font f-negindex "$UMING:-1";        rep "font: negative TTC index" "f-negindex.ini:$tl" "$W/f-negindex.ini"
 CFF=""
-for f in /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc \
+# fonts-ebgaramond (tools/deps.txt) is a small CFF font kept for this check
+for f in /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/ebgaramond/EBGaramond12-Regular.otf \
          $(find /usr/share/fonts -name '*.otf' 2>/dev/null | head -1); do
     [ -f "$f" ] && { CFF=$f; break; }
 done
 if [ -n "$CFF" ]; then
     font f-cff "$CFF";              rep "font: CFF-flavoured OpenType ($(basename "$CFF"))" "f-cff.ini:$tl" "$W/f-cff.ini"
+    contains "font: the CFF refusal says why" "$TMP/.err" "CFF"
 else
     echo "# skip: no CFF (OpenType .otf/.ttc) font installed to test the CFF refusal"
 fi
