@@ -145,22 +145,8 @@ static void needs_context(const jh_figures *f, tv_value *ctx)
     for (int i = 0; i < f->n; i++)
         for (int k = 0; k < JH_NCOMPLIANCE; k++)
             if (f->parts[i].shortfall[k] > 0) total[k] += ceil(f->parts[i].shortfall[k] - 1e-9);
-    tv_value *items[JH_NCOMPLIANCE];
-    int n = 0;
-    for (int k = 0; k < JH_NCOMPLIANCE; k++) {
-        const char *label, *unit;
-        numstr amount;
-        if (!shortfall_words(k, total[k], &label, &amount, &unit)) continue;
-        tv_value *m = tv_map();
-        tv_map_str(m, "key", jh_compliance_ind[k].key);
-        tv_map_str(m, "label", label);
-        tv_map_str(m, "amount", amount.s);
-        tv_map_str(m, "unit", unit);
-        items[n++] = m;
-    }
-    tv_value *list = tv_list();
-    tv_push_all(list, items, n);
-    tv_map_set(ctx, "needs", list);
+    int n;
+    tv_map_set(ctx, "needs", needs_value(total, &n));
     tv_flag(ctx, "any_needs", n > 0);
 }
 
