@@ -30,6 +30,7 @@
  *     whose code matches no school is an error.
  */
 #include "input/schools.h"
+#include "common/fileio.h"
 #include "common/num.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
@@ -772,22 +773,15 @@ done:
 
 jh_schools *schools_load(const char *path, const jh_load_opts *opt, diag_list *dl)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_hint(diag_error(dl, path, 0, 0, "cannot open the school data: %s", strerror(errno)),
-                  "check [data] schools in the configuration (a relative path is relative to the INI file's folder)");
+    size_t len;
+    char *text = file_read(path, "the school data", &len, dl);
+    if (!text) {
+        diag_hint(diag_last(dl), "check [data] schools in the configuration (a relative path is "
+                                 "relative to the INI file's folder)");
         return NULL;
     }
-    strbuf b = STRBUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    jh_schools *s = NULL;
-    if (bad) diag_error(dl, path, 0, 0, "cannot read the school data");
-    else s = schools_parse(path, b.s ? b.s : "", b.len, opt, dl);
-    sb_free(&b);
+    jh_schools *s = schools_parse(path, text, len, opt, dl);
+    free(text);
     return s;
 }
 
