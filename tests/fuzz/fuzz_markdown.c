@@ -50,7 +50,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *text = (const char *)data + 1;
     size_t len = size - 1;
     int lines = 1;
-    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+    /* CommonMark ends a line at \n, \r\n or a lone \r */
+    for (size_t i = 0; i < len; i++)
+        lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
 
     diag_list dl;
     diag_init(&dl);
