@@ -65,6 +65,10 @@ check "the file is untouched" test "$(cat "$TMP/afile")" = x
 # --- SIGINT on a big county: no temporary files, every PDF complete
 cc -O2 -o "$TMP/gen_county" tools/gen_county.c || exit 1
 "$TMP/gen_county" 400 "$TMP/big" || exit 1
+"$TMP/gen_county" 3000 "$TMP/huge" || exit 1
+# font subsets go to TMPDIR: an interrupted run must not leave them either
+export TMPDIR="$TMP/tmpdir"
+mkdir -p "$TMPDIR"
 interrupt() {  # what outdir tenths args...  (SIGINT once a file exists in outdir,
                # or after `tenths` tenths of a second)
     what=$1; dir=$2; limit=$3; shift 3
@@ -82,6 +86,8 @@ interrupt() {  # what outdir tenths args...  (SIGINT once a file exists in outdi
     [ "$rc" != 0 ] && ok "$what: SIGINT stops it (exit $rc)" || not_ok "$what: finished before SIGINT (exit 0)"
     left=$(temps "$dir")
     [ -z "$left" ] && ok "$what: no temporary files left" || not_ok "$what: left $left"
+    left=$(ls -A "$TMPDIR")
+    [ -z "$left" ] && ok "$what: nothing left in TMPDIR" || not_ok "$what: left in TMPDIR: $left"
 }
 interrupt "sheets per file" "$TMP/big/out" 600 sheets -c "$TMP/big/report.ini" -o "$TMP/big/out" -j 2
 bad=0
@@ -91,6 +97,6 @@ for f in "$TMP/big/out"/*.pdf; do
 done
 [ $bad = 0 ] && ok "sheets per file: every PDF left ends with %%EOF ($(ls "$TMP/big/out" | wc -l) files)" \
              || not_ok "sheets per file: $bad incomplete PDF(s)"
-mkdir -p "$TMP/big/comb"
-interrupt "sheets --combined" "$TMP/big/comb" 15 sheets -c "$TMP/big/report.ini" --combined "$TMP/big/comb/all.pdf"
-check "sheets --combined: no combined PDF" test ! -e "$TMP/big/comb/all.pdf"
+mkdir -p "$TMP/huge/comb"
+interrupt "sheets --combined" "$TMP/huge/comb" 10 sheets -c "$TMP/huge/report.ini" --combined "$TMP/huge/comb/all.pdf"
+check "sheets --combined: no combined PDF" test ! -e "$TMP/huge/comb/all.pdf"
