@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <iniparser/iniparser.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -355,7 +356,9 @@ int ini_get_int(jh_ini *ini, const char *section, const char *key, int def,
     const char *v = raw(ini, section, key);
     if (!v) return 0;
     double x;
-    if (num_parse(v, &x) != 0 || x != (double)(long)x || x < INT_MIN || x > INT_MAX) {
+    /* range first: (long)x of a value beyond long (e.g. year = 2011…1 with 100
+     * digits) is undefined behaviour (found by tests/fuzz/fuzz_ini) */
+    if (num_parse(v, &x) != 0 || !(x >= INT_MIN && x <= INT_MAX) || x != floor(x)) {
         diag_hint(bad_value(ini, dl, section, key, v, "a whole number"),
                   "write digits only, e.g. 2019");
         return -1;

@@ -125,6 +125,7 @@ static diag *col_error(diag_list *dl, const char *file, int line, jh_field f, co
 /* A cell as quoted in a message: at most VALUE_SHOWN bytes, cut on a UTF-8
  * boundary, then "…".  A 1 MB cell must not become a 1 MB message. */
 #define VALUE_SHOWN 60
+#define VALUE_MAX 1e15   /* the largest figure a cell may hold */
 typedef char shown_buf[VALUE_SHOWN + sizeof "…"];
 static const char *shown(const char *v, shown_buf buf)
 {
@@ -457,6 +458,14 @@ static int check_number(const char *name, int line, jh_field f, const char *v, c
     }
     if (x < 0) {
         diag_hint(col_error(dl, name, line, f, "%s is negative", shown(v, sb)), "a count or an area cannot be below 0");
+        return 1;
+    }
+    /* Counts are summed as long (figures, sheets); beyond it the conversion is
+     * undefined, and doubles stop being exact integers at 2^53.  No school
+     * figure comes near 10^15 (元 included). */
+    if (x > VALUE_MAX) {
+        diag_hint(col_error(dl, name, line, f, "%s is too large", shown(v, sb)),
+                  "check the value: digits run together, or a misplaced exponent?");
         return 1;
     }
     if (field_kind(f) == K_INT && x != floor(x)) {

@@ -69,6 +69,10 @@ csv_edit books 3 14 "71985.5";           rep "CSV fractional books" "books.csv:3
 csv_edit computers 3 15 "inf";           rep "CSV infinite computers" "computers.csv:3: column 'computers'" "$W/computers.ini"
 csv_edit labs 3 16 "3间";                rep "CSV labs with a unit" "labs.csv:3: column 'labs'" "$W/labs.ini"
 csv_edit rooms 3 17 "";                  rep "CSV empty function rooms" "rooms.csv:3: column 'function_rooms'" "$W/rooms.ini"
+# beyond long: summing it was undefined behaviour (GCC's UBSan does not check
+# float-to-integer casts; clang's, in tests/fuzz, does)
+csv_edit toolarge 3 4 "99999999999999999999"; rep "CSV 10^20 students" "toolarge.csv:3: column 'students' (在校生数): 99999999999999999999 is too large" "$W/toolarge.ini"
+csv_edit exponent 3 14 "1e30";           rep "CSV 1e30 books" "exponent.csv:3: column 'books'" "$W/exponent.ini"
 csv_edit library 3 18 "可能";            rep "CSV library not yes/no" "library.csv:3: column 'library'" "$W/library.ini"
 awk 'NR==3{sub(/,[^,]*$/, "")} {print}' "$W/schools.csv" >"$W/short.csv"; with_csv short
 rep "CSV row with a field missing" "short.csv:3: the row has" "$W/short.ini"
@@ -133,6 +137,11 @@ awk '/^\[data\]/{skip=1; next} /^\[/{skip=0} !skip' "$W/base.ini" >"$W/nodata.in
 rep "INI without [data]" "nodata.ini: [data] schools" "$W/nodata.ini"
 sed 's/^year .*/year = 二〇一九/' "$W/base.ini" >"$W/year.ini"
 rep "INI year not a number" "year.ini:$yl: [report] year" "$W/year.ini"
+# found by tests/fuzz/fuzz_ini: (long) of a 100-digit year was undefined behaviour
+sed "s/^year .*/year = 2$(printf '1%.0s' $(seq 100))9/" "$W/base.ini" >"$W/bigyear.ini"
+rep "INI 100-digit year" "bigyear.ini:$yl: [report] year" "$W/bigyear.ini"
+sed 's/^year .*/year = 2019.5/' "$W/base.ini" >"$W/halfyear.ini"
+rep "INI fractional year" "halfyear.ini:$yl: [report] year" "$W/halfyear.ini"
 sed 's/^primary_max_cv.*/primary_max_cv = 零点六五/' "$W/base.ini" >"$W/cv.ini"
 rep "INI max CV not a number" "cv.ini:$(grep -n '^primary_max_cv' "$W/base.ini" | cut -d: -f1): [balance] primary_max_cv" "$W/cv.ini"
 sed '0,/^teacher_ratio.*/s//teacher_ratio = 1:0/' "$W/base.ini" >"$W/ratio.ini"
