@@ -161,14 +161,16 @@ static void sheet_style(layout_style *st)
     st->chars = (int)(st->area_w / (10.5 * 25.4 / 72));
     st->lines = (int)(st->area_h / (10.5 * 1.55 * 25.4 / 72));
     st->page_numbers = 0;
-    /* Every face costs each PDF a font program and libharu a 65,536-entry
-     * CID map; a form needs two: 宋 for text and 黑 for headings.  The run-in
-     * heading takes the 黑 face unless the INI names one. */
-    font_spec *h2 = &st->font[ROLE_HEADING2], *h1 = &st->font[ROLE_HEADING1];
-    if (!h2->where && h1->path) {
-        free(h2->path);
-        h2->path = xstrdup(h1->path);
-        h2->index = h1->index;
+    /* A sheet is a form read at 五号: one 黑 face serves it well, and every
+     * face costs each PDF a font program to compress and libharu a 65,536-
+     * entry CID map.  Roles the INI sets keep their faces. */
+    const font_spec *hei = &st->font[ROLE_HEADING1];
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        font_spec *f = &st->font[r];
+        if (f->where || r == ROLE_HEADING1 || !hei->path) continue;
+        free(f->path);
+        f->path = xstrdup(hei->path);
+        f->index = hei->index;
     }
 }
 

@@ -6,6 +6,7 @@
  */
 #include "layout/fontset.h"
 #include "common/xalloc.h"
+#include "layout/sfnt.h"
 
 #include <hb.h>
 #include <hb-subset.h>
@@ -189,6 +190,30 @@ unsigned fontset_used_count(const fontset *fs, int face_id)
 const char *fontset_subset_file(const fontset *fs, int face_id) { return fs->faces[face_id].subset; }
 long fontset_subset_size(const fontset *fs, int face_id) { return fs->faces[face_id].subset_size; }
 
+/* The subset font with libharu's fast cmap (layout/sfnt.h), or NULL to keep
+ * HarfBuzz's own. */
+static unsigned char *dense_cmap(hb_face_t *sub, hb_set_t *cps, const unsigned char *data,
+                                 unsigned len, size_t *outlen)
+{
+    unsigned n = hb_set_get_population(cps);
+    uint32_t *cp = malloc((n + 1) * sizeof *cp);
+    uint16_t *gid = malloc((n + 1) * sizeof *gid);
+    hb_font_t *font = hb_font_create(sub);
+    unsigned k = 0;
+    hb_codepoint_t c = HB_SET_VALUE_INVALID;
+    while (cp && gid && hb_set_next(cps, &c) && c < 0xFFFF) {
+        hb_codepoint_t g = 0;
+        if (!hb_font_get_nominal_glyph(font, c, &g)) continue;
+        cp[k] = c;
+        gid[k++] = (uint16_t)g;
+    }
+    unsigned char *out = cp && gid ? sfnt_dense_cmap(data, len, cp, gid, k, outlen) : NULL;
+    hb_font_destroy(font);
+    free(cp);
+    free(gid);
+    return out;
+}
+
 /* Subset face f to the code points in cps and write it to path. */
 static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *size, diag_list *dl)
 {
@@ -206,12 +231,16 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
     hb_blob_t *out = hb_face_reference_blob(sub);
     unsigned len = 0;
     const char *data = hb_blob_get_data(out, &len);
+    size_t dense_len = 0;
+    unsigned char *dense = dense_cmap(sub, cps, (const unsigned char *)data, len, &dense_len);
+    if (dense) { data = (const char *)dense; len = (unsigned)dense_len; }
     FILE *fp = fopen(path, "wb");
     int rc = 0;
     if (!fp || fwrite(data, 1, len, fp) != len) rc = -1;
     if (fp && fclose(fp) != 0) rc = -1;
     if (rc) diag_error(dl, path, 0, 0, "cannot write the subset font file");
     if (size) *size = len;
+    free(dense);
     hb_blob_destroy(out);
     hb_face_destroy(sub);
     return rc;
