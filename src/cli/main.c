@@ -5,6 +5,7 @@
  * own file under src/cli/.
  */
 #include "cli/commands.h"
+#include "common/i18n.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@ static const struct {
     {"sheets", cmd_sheets, "render one summary sheet per school"},
     {"figures", cmd_figures, "print every computed figure (JSON or CSV)"},
     {"check", cmd_check, "validate the configuration and the school data"},
+    {"diff", cmd_diff, "show what a correction changes in the report"},
     {"render", cmd_render, "typeset a Markdown document as PDF (no school data)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -35,6 +37,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    i18n_init();
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
