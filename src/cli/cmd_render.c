@@ -6,6 +6,7 @@
  * [fonts] and [layout] only.
  */
 #include "cli/commands.h"
+#include "common/i18n.h"
 #include "common/diag.h"
 #include "common/outfile.h"
 #include "common/xalloc.h"
@@ -27,14 +28,14 @@
 
 static int usage(void)
 {
-    fputs("usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n", stderr);
+    fputs(_("usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n"), stderr);
     return EXIT_USAGE;
 }
 
 static char *read_all(const char *path, size_t *len, diag_list *dl)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) { diag_error(dl, path, 0, 0, "cannot open the document"); return NULL; }
+    if (!f) { diag_error(dl, path, 0, 0, _("cannot open the document")); return NULL; }
     size_t cap = 1 << 16, n = 0, k;
     char *buf = xmalloc(cap);
     while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
@@ -72,8 +73,8 @@ int cmd_render(int argc, char **argv)
     int rc = EXIT_INPUT;
     if (ini_path) {
         if (!ini_load) {
-            diag_hint(diag_error(&dl, ini_path, 0, 0, "this build cannot read INI files yet"),
-                      "leave out -c to use the GB/T 9704 defaults");
+            diag_hint(diag_error(&dl, ini_path, 0, 0, _("this build cannot read INI files yet")),
+                      _("leave out -c to use the GB/T 9704 defaults"));
             goto done;
         }
         if (!(ini = ini_load(ini_path, &dl)) || style_from_ini(ini, &st, &dl) != 0) goto done;
