@@ -79,7 +79,7 @@ static void draw_progress(job *J, int done)
     int w = 30, fill = total ? k * w / total : w;
     double s = seconds_since(&J->t0);
     pthread_mutex_lock(&J->io);
-    fprintf(stderr, _("\r[%.*s%*s] %d/%d sheets  %.0f/s "), fill,
+    fprintf(stderr, "\r[%.*s%*s] %d/%d sheets  %.0f/s ", fill,
             "##############################", w - fill, "", k / 2, J->n, s > 0 ? k / 2.0 / s : 0);
     pthread_mutex_unlock(&J->io);
 }

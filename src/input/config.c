@@ -69,7 +69,7 @@ static void load_standard(jh_ini *ini, jh_config *c, jh_level l, diag_list *dl)
         const char *v = ini_get_str(ini, sec, ind->key, NULL);
         if (!v || !*v) {
             diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, sec, ind->key), 0,
-                                 _("[%s] %s (%s) is %s"), sec, ind->key, ind->label, v ? "empty" : "missing"),
+                                 _("[%s] %s (%s) %s"), sec, ind->key, ind->label, v ? _("is empty") : _("is missing")),
                       _("add '%s = ...' under [%s]: the province's 办学基本标准 for %s"), ind->key, sec, level_label(l));
             continue;
         }
