@@ -23,6 +23,7 @@ T = {
 "junheng %s: %s needs a value\n": "junheng %s：%s 后面要跟一个值\n",
 "junheng %s: the configuration is required (-c REPORT.ini)\n%s": "junheng %s：必须指定配置文件（-c 报告.ini）\n%s",
 "junheng %s: unknown format '%s' (json or csv)\n": "junheng %s：不支持的输出格式“%s”（可用 json 或 csv）\n",
+"junheng %s: unknown format '%s' (json, csv or template)\n": "junheng %s：不支持的输出格式“%s”（可用 json、csv 或 template）\n",
 "%s: ok: %d school part(s) in %s (%s)%s\n": "%1$s：检查通过：%3$s 中共 %2$d 个学校（学段）（%4$s）%5$s\n",
 ", with warnings": "，有警告",
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
@@ -47,6 +48,10 @@ T = {
 "usage: junheng COMMAND [OPTIONS]\n\ncommands:\n": "用法：junheng 命令 [选项]\n\n命令：\n",
 "\n'junheng COMMAND --help' describes a command; 'junheng --version' prints the version.\nexit codes: 0 ok, 1 bad input, 2 bad usage, 3 (diff) the report changes\n":
     "\n“junheng 命令 --help”查看命令说明；“junheng --version”查看版本。\n退出码：0 正常，1 输入有误，2 用法有误，3（diff）报告有变化\n",
+"junheng sheets: unexpected argument '%s'\n%s": "junheng sheets：无法识别的参数“%s”\n%s",
+"junheng sheets: -c REPORT.ini is required\n%s": "junheng sheets：必须指定配置文件 -c 报告.ini\n%s",
+"junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n": "junheng sheets：已生成 %d 张一览表%s%s，用时 %.2f 秒%s\n",
+"usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n": "用法：junheng render 文档.md -o 输出.pdf [-c 报告.ini] [--date 年-月-日]\n",
 "warning: ": "警告：",
 "  hint: %s\n": "  提示：%s\n",
 "%s: the county mean of %s is 0, so its 差异系数 is undefined": "%s：%s 的县域均值为 0，无法计算差异系数",

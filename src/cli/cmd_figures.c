@@ -24,6 +24,7 @@
 #include "cli/commands.h"
 #include "common/i18n.h"
 #include "cli/inputs.h"
+#include "compose/compose.h"
 #include "common/diag.h"
 #include "common/strbuf.h"
 #include "core/figures.h"
@@ -283,6 +284,38 @@ static void print_csv(FILE *out, const jh_figures *f)
     }
 }
 
+/* ---- template names ---------------------------------------------------- */
+
+static void print_leaf(const char *path, const tv_value *v, void *ud)
+{
+    FILE *out = ((void **)ud)[0];
+    const char *scope = ((void **)ud)[1];
+    const char *val = tv_kind_of(v) == TV_BOOL ? (tv_yes(v) ? "true" : "false")
+                    : tv_kind_of(v) == TV_LIST ? "(list)" : tv_str(v);
+    fprintf(out, "%s\t%s\t%s\n", scope, path, val ? val : "");
+}
+
+/* Every name the report template (and, for the first school, the sheet
+ * template) can use, with its value as printed. */
+static int print_template_names(FILE *out, inputs *L, diag_list *dl)
+{
+    tv_value *ctx = report_context(L->fig, L->ini, dl);
+    void *ud[2] = {out, "report"};
+    tv_leaves(ctx, print_leaf, ud);
+    tv_free(ctx);
+    const char **codes;
+    int n = sheet_codes(L->fig, &codes);
+    if (n > 0) {
+        ctx = sheet_context(L->fig, codes[0], dl);
+        ud[1] = "sheet";
+        tv_leaves(ctx, print_leaf, ud);
+        tv_free(ctx);
+    }
+    free(codes);
+    diag_print(dl, stderr);
+    return dl->errors > 0;
+}
+
 /* ---- command lines ------------------------------------------------------ */
 
 static const char *const figures_help =
@@ -294,7 +327,9 @@ static const char *const figures_help =
     "shortfalls.  Numbers are unrounded.  Problems go to stderr.\n"
     "\n"
     "  -c, --config FILE   the report's INI file (required)\n"
-    "  -f, --format FMT    json (default) or csv (one figure per row)\n"
+    "  -f, --format FMT    json (default), csv (one figure per row), or template:\n"
+    "                      every placeholder the report and sheet templates can\n"
+    "                      use, with its value as it will print\n"
     "  -h, --help          this help\n"
     "\n"
     "exit codes: 0 ok, 1 bad configuration or data, 2 bad usage\n");
@@ -336,8 +371,8 @@ static int parse_args(int argc, char **argv, const char *help, const char **conf
         fprintf(stderr, _("junheng %s: the configuration is required (-c REPORT.ini)\n%s"), cmd, help);
         return EXIT_USAGE;
     }
-    if (fmt && strcmp(*fmt, "json") && strcmp(*fmt, "csv")) {
-        fprintf(stderr, _("junheng %s: unknown format '%s' (json or csv)\n"), cmd, *fmt);
+    if (fmt && strcmp(*fmt, "json") && strcmp(*fmt, "csv") && strcmp(*fmt, "template")) {
+        fprintf(stderr, _("junheng %s: unknown format '%s' (json, csv or template)\n"), cmd, *fmt);
         return EXIT_USAGE;
     }
     return -1;
@@ -355,6 +390,7 @@ int cmd_figures(int argc, char **argv)
     diag_print(&dl, stderr);
     if (!bad) {
         if (!strcmp(fmt, "csv")) print_csv(stdout, L.fig);
+        else if (!strcmp(fmt, "template")) bad = print_template_names(stdout, &L, &dl);
         else print_json(stdout, L.fig);
         if (fflush(stdout) != 0) { perror("junheng figures: stdout"); bad = 1; }
     }
@@ -376,7 +412,7 @@ int cmd_check(int argc, char **argv)
     if (!bad) {
         int parts = L.schools->n;
         fprintf(stderr, _("%s: ok: %d school part(s) in %s (%s)%s\n"), config, parts, L.cfg->schools_path,
-                L.schools->encoding, dl.warnings ? ", with warnings" : "");
+                L.schools->encoding, dl.warnings ? _(", with warnings") : "");
     } else {
         fprintf(stderr, _("junheng check: %d problem(s)\n"), dl.errors);
     }

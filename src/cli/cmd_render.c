@@ -7,6 +7,7 @@
  */
 #include "cli/commands.h"
 #include "common/i18n.h"
+#include "common/fileio.h"
 #include "common/diag.h"
 #include "common/outfile.h"
 #include "common/xalloc.h"
@@ -20,32 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ini.c is built on another branch; until it is merged these stay unresolved
- * (NULL) and -c reports that instead of failing the link. */
-#pragma weak ini_load
-#pragma weak ini_free
-#pragma weak ini_warn_unused
-
 static int usage(void)
 {
     fputs(_("usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n"), stderr);
     return EXIT_USAGE;
-}
-
-static char *read_all(const char *path, size_t *len, diag_list *dl)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) { diag_error(dl, path, 0, 0, _("cannot open the document")); return NULL; }
-    size_t cap = 1 << 16, n = 0, k;
-    char *buf = xmalloc(cap);
-    while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += k;
-        if (cap - n < 2) buf = xrealloc(buf, cap *= 2);
-    }
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
 }
 
 int cmd_render(int argc, char **argv)
@@ -72,22 +51,17 @@ int cmd_render(int argc, char **argv)
     char *text = NULL;
     int rc = EXIT_INPUT;
     if (ini_path) {
-        if (!ini_load) {
-            diag_hint(diag_error(&dl, ini_path, 0, 0, _("this build cannot read INI files yet")),
-                      _("leave out -c to use the GB/T 9704 defaults"));
-            goto done;
-        }
         if (!(ini = ini_load(ini_path, &dl)) || style_from_ini(ini, &st, &dl) != 0) goto done;
     }
     size_t len;
-    if (!(text = read_all(in, &len, &dl))) goto done;
+    if (!(text = file_read(in, "the document", &len, &dl))) goto done;
     if (!(d = md_to_doc(text, len, in, NULL, &dl))) goto done;
     if (date) doc_set(&d->date, date);
     if (!(fs = style_fontset(&st, &dl))) goto done;
     if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
     if (fontset_subset(fs, &dl) != 0) goto done;
     if (pdf_write(lo, fs, out, &dl) != 0) goto done;
-    if (ini && ini_warn_unused) ini_warn_unused(ini, &dl);
+    if (ini) ini_warn_unused(ini, &dl);
     rc = EXIT_OK;
 done:
     diag_print(&dl, stderr);
@@ -95,7 +69,7 @@ done:
     fontset_free(fs);
     doc_free(d);
     free(text);
-    if (ini && ini_free) ini_free(ini);
+    ini_free(ini);
     style_free(&st);
     diag_free(&dl);
     return rc;

@@ -24,11 +24,12 @@ diag *diag_addv(diag_list *dl, diag_level lv, const char *file, int line, int co
 {
     int max = dl->max_errors > 0 ? dl->max_errors : 100;
     if (lv == DIAG_ERROR) dl->errors++; else dl->warnings++;
-    if (dl->n >= max) { dl->dropped++; return NULL; }
+    if (dl->n >= max) { dl->dropped++; dl->last = -1; return NULL; }
     if (dl->n == dl->cap) {
         dl->cap = dl->cap ? dl->cap * 2 : 8;
         dl->items = xrealloc(dl->items, (size_t)dl->cap * sizeof *dl->items);
     }
+    dl->last = dl->n;
     diag *d = &dl->items[dl->n++];
     d->level = lv;
     d->file = file ? xstrdup(file) : NULL;
@@ -47,6 +48,11 @@ diag *diag_add(diag_list *dl, diag_level lv, const char *file, int line, int col
     diag *d = diag_addv(dl, lv, file, line, col, fmt, ap);
     va_end(ap);
     return d;
+}
+
+diag *diag_last(diag_list *dl)
+{
+    return dl->n > 0 && dl->last >= 0 && dl->last < dl->n ? &dl->items[dl->last] : NULL;
 }
 
 void diag_hint(diag *d, const char *fmt, ...)

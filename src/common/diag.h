@@ -32,6 +32,7 @@ typedef struct diag_list {
     int errors, warnings;
     int max_errors;  /* errors beyond this are counted but not stored; 0 = 100 */
     int dropped;     /* how many were not stored */
+    int last;        /* index of the latest diagnostic added, -1 if it was dropped */
 } diag_list;
 
 void diag_init(diag_list *dl);
@@ -47,6 +48,10 @@ void diag_hint(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3
 
 #define diag_error(dl, file, line, col, ...)   diag_add(dl, DIAG_ERROR, file, line, col, __VA_ARGS__)
 #define diag_warning(dl, file, line, col, ...) diag_add(dl, DIAG_WARNING, file, line, col, __VA_ARGS__)
+
+/* The diagnostic added last (to give a callee's error a caller's hint), or
+ * NULL if it was dropped. */
+diag *diag_last(diag_list *dl);
 
 /* Print every diagnostic to f, then a line for dropped ones. */
 void diag_print(const diag_list *dl, FILE *f);

@@ -107,3 +107,24 @@ char *missing_list(const jh_part_figures *p, int *count)
     if (count) *count = n;
     return sb_take(&b);
 }
+
+tv_value *needs_value(const double shortfall[JH_NCOMPLIANCE], int *count)
+{
+    tv_value *items[JH_NCOMPLIANCE];
+    int n = 0;
+    for (int k = 0; k < JH_NCOMPLIANCE; k++) {
+        const char *label, *unit;
+        numstr amount;
+        if (!shortfall_words(k, shortfall[k], &label, &amount, &unit)) continue;
+        tv_value *m = tv_map();
+        tv_map_str(m, "key", jh_compliance_ind[k].key);
+        tv_map_str(m, "label", label);
+        tv_map_str(m, "amount", amount.s);
+        tv_map_str(m, "unit", unit);
+        items[n++] = m;
+    }
+    tv_value *list = tv_list();
+    tv_push_all(list, items, n);
+    *count = n;
+    return list;
+}

@@ -31,6 +31,10 @@ numstr fmt_compliance(int ci, double value);
  * build 320).  Returns 0 when nothing is lacking. */
 int shortfall_words(int ci, double shortfall, const char **label, numstr *amount, const char **unit);
 
+/* The list of what is lacking (key, label, amount, unit) for the shortfalls
+ * of the ten compliance indicators (0 = nothing lacking); *count items. */
+tv_value *needs_value(const double shortfall[JH_NCOMPLIANCE], int *count);
+
 /* The display name of a school part: its name, plus 小学部/初中部 when the
  * school has two parts. */
 char *part_name(const jh_figures *f, const jh_part_figures *p);

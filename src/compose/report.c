@@ -71,7 +71,9 @@ static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_
     tv_int(m, "teachers", L->teachers);
     tv_num(m, "max_cv", L->max_cv, 2);
     tv_flag(m, "balanced", L->balanced);
-    if (!is_quality(f)) tv_num(m, "composite_cv", L->composite_cv, cfg->dec_cv);
+    /* 优质均衡 has no composite; "-" keeps one template valid for both schemes */
+    if (is_quality(f)) tv_map_str(m, "composite_cv", "-");
+    else tv_num(m, "composite_cv", L->composite_cv, cfg->dec_cv);
     tv_int(m, "all_met", L->all_met);
     tv_num(m, "all_rate", L->all_rate, cfg->dec_rate);
     tv_int(m, "failing_count", L->n - L->all_met);
@@ -143,22 +145,8 @@ static void needs_context(const jh_figures *f, tv_value *ctx)
     for (int i = 0; i < f->n; i++)
         for (int k = 0; k < JH_NCOMPLIANCE; k++)
             if (f->parts[i].shortfall[k] > 0) total[k] += ceil(f->parts[i].shortfall[k] - 1e-9);
-    tv_value *items[JH_NCOMPLIANCE];
-    int n = 0;
-    for (int k = 0; k < JH_NCOMPLIANCE; k++) {
-        const char *label, *unit;
-        numstr amount;
-        if (!shortfall_words(k, total[k], &label, &amount, &unit)) continue;
-        tv_value *m = tv_map();
-        tv_map_str(m, "key", jh_compliance_ind[k].key);
-        tv_map_str(m, "label", label);
-        tv_map_str(m, "amount", amount.s);
-        tv_map_str(m, "unit", unit);
-        items[n++] = m;
-    }
-    tv_value *list = tv_list();
-    tv_push_all(list, items, n);
-    tv_map_set(ctx, "needs", list);
+    int n;
+    tv_map_set(ctx, "needs", needs_value(total, &n));
     tv_flag(ctx, "any_needs", n > 0);
 }
 
@@ -192,13 +180,17 @@ static void narrative_context(jh_ini *ini, tv_value *ctx, diag_list *dl)
         }
     }
     tv_map_set(ctx, "narrative", nar);
-    if (!any || !ok) { tv_flag(ctx, "funding", 0); return; }
+    /* a list of zero or one: {{#funding}} … {{/funding}} prints nothing when
+     * the INI has no funding_YYYY keys (a false flag's body is still checked) */
+    tv_value *funding = tv_list();
+    tv_map_set(ctx, "funding", funding);
+    if (!any || !ok) return;
     tv_value *fu = tv_map();
     tv_int(fu, "first_year", first_year);
     tv_int(fu, "last_year", last_year);
     tv_num(fu, "total", sum, 2 * (fmod(sum, 1) != 0));
     tv_num(fu, "last", last, 2 * (fmod(last, 1) != 0));
-    tv_map_set(ctx, "funding", fu);
+    tv_list_push(funding, fu);
     const char *typed = ini_get_str(ini, "narrative", "funding_total", NULL);
     double t;
     if (typed && num_parse(typed, &t) == 0 && fabs(t - sum) > 0.005)
@@ -417,6 +409,21 @@ doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_valu
     return d;
 }
 
+/* A [narrative] fact the template uses but the INI lacks: say where to add it. */
+static void narrative_hints(const jh_figures *f, diag_list *dl, int from)
+{
+    for (int i = from; i < dl->n; i++) {
+        diag *d = &dl->items[i];
+        const char *k = strstr(d->msg, "no `");
+        if (!k || !strstr(d->msg, "in `narrative`")) continue;
+        k += 4;
+        const char *e = strchr(k, '`');
+        if (!e) continue;
+        diag_hint(d, "add `%.*s = …` to the [narrative] section of %s, or reword the template",
+                  (int)(e - k), k, f->cfg->ini_path);
+    }
+}
+
 doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_path, diag_list *dl)
 {
     size_t len;
@@ -424,9 +431,10 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
     if (!text) return NULL;
     report_ud u = {f, ctx};
     md_options mo = {&u, report_block};
+    int before = dl->n;
     doc *d = expand_to_doc(text, len, template_path, ctx, report_blocks, &mo, dl);
     free(text);
-    if (!d) return NULL;
+    if (!d) { narrative_hints(f, dl, before); return NULL; }
     doc_set(&d->title, f->cfg->title);
     doc_set(&d->author, f->cfg->issuer);
     char subject[256];

@@ -48,27 +48,6 @@ int sheet_codes(const jh_figures *f, const char ***codes)
     return n;
 }
 
-static tv_value *needs_list(const jh_part_figures *p, int *count)
-{
-    tv_value *items[JH_NCOMPLIANCE];
-    int n = 0;
-    for (int k = 0; k < JH_NCOMPLIANCE; k++) {
-        const char *label, *unit;
-        numstr amount;
-        if (p->met[k] || !shortfall_words(k, p->shortfall[k], &label, &amount, &unit)) continue;
-        tv_value *m = tv_map();
-        tv_map_str(m, "key", jh_compliance_ind[k].key);
-        tv_map_str(m, "label", label);
-        tv_map_str(m, "amount", amount.s);
-        tv_map_str(m, "unit", unit);
-        items[n++] = m;
-    }
-    tv_value *list = tv_list();
-    tv_push_all(list, items, n);
-    *count = n;
-    return list;
-}
-
 tv_value *sheet_context(const jh_figures *f, const char *code, diag_list *dl)
 {
     const jh_part_figures *parts[JH_NLEVELS];
@@ -110,7 +89,7 @@ tv_value *sheet_context(const jh_figures *f, const char *code, diag_list *dl)
         tv_flag(m, "all_met", p->all_met);
         tv_map_str(m, "missing", miss);
         int nn;
-        tv_map_set(m, "needs", needs_list(p, &nn));
+        tv_map_set(m, "needs", needs_value(p->shortfall, &nn));
         tv_flag(m, "has_needs", nn > 0);
         free(miss);
         items[i] = m;

@@ -10,6 +10,7 @@
  */
 #include "input/ini.h"
 #include "common/i18n.h"
+#include "common/fileio.h"
 #include "common/num.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
@@ -179,29 +180,6 @@ static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
     return errors;
 }
 
-static char *read_file(const char *path, size_t *len, diag_list *dl)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_hint(diag_error(dl, path, 0, 0, _("cannot open the configuration: %s"), strerror(errno)),
-                  _("check the path given with -c"));
-        return NULL;
-    }
-    strbuf b = STRBUF_INIT;
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        diag_error(dl, path, 0, 0, _("cannot read the configuration"));
-        sb_free(&b);
-        return NULL;
-    }
-    *len = b.len;
-    return sb_take(&b);
-}
-
 /* iniparser prints its own errors; ours come from scan(), so silence it. */
 static int quiet(const char *fmt, ...) { (void)fmt; return 0; }
 
@@ -225,8 +203,11 @@ static dictionary *parse_values(const char *path, const char *text, size_t len, 
 jh_ini *ini_load(const char *path, diag_list *dl)
 {
     size_t len = 0;
-    char *text = read_file(path, &len, dl);
-    if (!text) return NULL;
+    char *text = file_read(path, "the configuration", &len, dl);
+    if (!text) {
+        diag_hint(diag_last(dl), _("check the path given with -c"));
+        return NULL;
+    }
     jh_ini *ini = xcalloc(1, sizeof *ini);
     ini->path = xstrdup(path);
     const char *slash = strrchr(path, '/');

@@ -31,6 +31,7 @@
  */
 #include "input/schools.h"
 #include "common/i18n.h"
+#include "common/fileio.h"
 #include "common/num.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
@@ -360,7 +361,7 @@ static int map_header(const char *name, csv_row *h, int col[JH_NFIELDS], const j
         if (col[f] < 0 && required((jh_field)f, opt)) {
             diag_hint(col_error(dl, name, h->line, (jh_field)f, _("missing from the header")),
                       _("add a column headed '%s' or '%s'%s"), jh_fields[f].label, jh_fields[f].key,
-                      f >= F_BACKBONE ? " (the quality scheme needs it)" : "");
+                      f >= F_BACKBONE ? _(" (the quality scheme needs it)") : "");
             errors++;
         }
     if (extra.len)
@@ -755,22 +756,15 @@ done:
 
 jh_schools *schools_load(const char *path, const jh_load_opts *opt, diag_list *dl)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_hint(diag_error(dl, path, 0, 0, _("cannot open the school data: %s"), strerror(errno)),
-                  _("check [data] schools in the configuration (a relative path is relative to the INI file's folder)"));
+    size_t len;
+    char *text = file_read(path, "the school data", &len, dl);
+    if (!text) {
+        diag_hint(diag_last(dl), _("check [data] schools in the configuration (a relative path is "
+                                 "relative to the INI file's folder)"));
         return NULL;
     }
-    strbuf b = STRBUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    jh_schools *s = NULL;
-    if (bad) diag_error(dl, path, 0, 0, _("cannot read the school data"));
-    else s = schools_parse(path, b.s ? b.s : "", b.len, opt, dl);
-    sb_free(&b);
+    jh_schools *s = schools_parse(path, text, len, opt, dl);
+    free(text);
     return s;
 }
 

@@ -6,15 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Weak until ini.c (foundation branch) is merged: style_from_ini is only
- * called after ini_load succeeded, which needs the real definitions. */
-#pragma weak ini_get_str
-#pragma weak ini_get_double
-#pragma weak ini_get_bool
-#pragma weak ini_line
-#pragma weak ini_path
-#pragma weak ini_resolve_path
-
 #define UMING  "/usr/share/fonts/truetype/arphic/uming.ttc"
 #define UKAI   "/usr/share/fonts/truetype/arphic/ukai.ttc"
 #define ZENHEI "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"

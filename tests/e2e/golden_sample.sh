@@ -69,8 +69,6 @@ run_figures() {  # INI EXPECT
     if "$JUNHENG" figures -c "$1" --format json >"$TMP/f.json" 2>"$TMP/f.err"; then
         awk -f tests/e2e/golden_json.awk "$TMP/f.json" "$2"
         check "junheng check is clean on $1" "$JUNHENG" check -c "$1"
-    elif grep -q "not implemented" "$TMP/f.err"; then
-        echo "# skip: junheng figures is not implemented yet; the oracle above stands"
     else
         not_ok "junheng figures -c $1 failed"
         sed 's/^/#   /' "$TMP/f.err" | head -20

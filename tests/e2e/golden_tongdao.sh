@@ -77,8 +77,6 @@ if "$JUNHENG" figures -c $d/report.ini --format json >"$TMP/f.json" 2>"$TMP/f.er
     awk -f tests/e2e/golden_json.awk "$TMP/f.json" "$TMP/expect.txt"
     check "junheng check is clean on $d" "$JUNHENG" check -c $d/report.ini
     not_contains "no warning from check" "$TMP/.last" "warning"
-elif grep -q "not implemented" "$TMP/f.err"; then
-    echo "# skip: junheng figures is not implemented yet; the generator's own check stands"
 else
     not_ok "junheng figures -c $d/report.ini failed"
     sed 's/^/#   /' "$TMP/f.err" | head -20
