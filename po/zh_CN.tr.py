@@ -61,6 +61,7 @@ T = {
 "the school data": "学校数据文件",
 "the document": "文档",
 "the sheet template": "一览表模板",
+"cannot create a temporary font file": "无法创建临时字体文件",
 "warning: ": "警告：",
 "  hint: %s\n": "  提示：%s\n",
 "%s: the county mean of %s is 0, so its 差异系数 is undefined": "%s：%s 的县域均值为 0，无法计算差异系数",

@@ -1,12 +1,17 @@
 /*
  * cmd_sheets — `junheng sheets`: one summary sheet per school.
  *
- * Fonts are subset once per run, for the union of what every sheet draws.
- * That needs two passes: the first lays every sheet out to record its
- * glyphs (and to find the schools that cannot be set, e.g. a character no
- * font has), then the subset is made, then the second pass lays each sheet
- * out again and writes it.  Keeping no layout between the passes holds
- * memory flat in the number of schools; both passes run on -j threads.
+ * One PDF per school: each sheet is laid out and written on its own, on -j
+ * threads, with fonts subset for exactly what that sheet draws
+ * (pdf_write_exact).  A per-run subset of everything would make every file
+ * carry every school's name glyphs, and libharu's cost per embedded font
+ * grows with its size, so the small exact subset is both smaller and
+ * faster.  Nothing is kept between schools: memory stays flat.
+ *
+ * --combined: the fonts are subset once for the union.  A first pass lays
+ * every sheet out alone, to record glyphs and to find the schools that
+ * cannot be set (a character no font has), then the whole is built.
+ *
  * A school that fails is reported with its code and skipped; the others are
  * still written, and the exit code is 1.
  */
@@ -58,7 +63,7 @@ typedef struct job {
     char **paths;          /* per school: output file (per-file mode) */
     diag_list *diags;      /* per school */
     int *failed;           /* per school */
-    int pass;              /* 1: record glyphs; 2: write */
+    int write;             /* 0: lay out only (record glyphs); 1: also write the file */
     atomic_int next, done;
     int progress;          /* draw a progress bar */
     pthread_mutex_t io;
@@ -75,12 +80,11 @@ static double seconds_since(const struct timespec *t0)
 static void draw_progress(job *J, int done)
 {
     if (!J->progress) return;
-    int total = 2 * J->n, k = (J->pass - 1) * J->n + done;
-    int w = 30, fill = total ? k * w / total : w;
+    int w = 30, fill = J->n ? done * w / J->n : w;
     double s = seconds_since(&J->t0);
     pthread_mutex_lock(&J->io);
-    fprintf(stderr, "\r[%.*s%*s] %d/%d sheets  %.0f/s ", fill,
-            "##############################", w - fill, "", k / 2, J->n, s > 0 ? k / 2.0 / s : 0);
+    fprintf(stderr, "\r%s [%.*s%*s] %d/%d sheets  %.0f/s ", J->write ? "writing" : "checking", fill,
+            "##############################", w - fill, "", done, J->n, s > 0 ? done / s : 0);
     pthread_mutex_unlock(&J->io);
 }
 
@@ -90,7 +94,7 @@ static void one(job *J, int i)
     diag_list *dl = &J->diags[i];
     doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, dl);
     layout *lo = d ? layout_doc(d, J->st, J->fs, dl) : NULL;
-    if (lo && J->pass == 2 && pdf_write(lo, J->fs, J->paths[i], dl) != 0) J->failed[i] = 1;
+    if (lo && J->write && pdf_write_exact(lo, J->fs, J->paths[i], dl) != 0) J->failed[i] = 1;
     if (!lo) J->failed[i] = 1;
     layout_free(lo);
     doc_free(d);
@@ -109,9 +113,9 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static void run_pass(job *J, int pass, int jobs)
+static void run_pass(job *J, int write, int jobs)
 {
-    J->pass = pass;
+    J->write = write;
     atomic_store(&J->next, 0);
     atomic_store(&J->done, 0);
     if (jobs <= 1 || J->n <= 1) { worker(J); return; }
@@ -158,6 +162,15 @@ static void sheet_style(layout_style *st)
     st->chars = (int)(st->area_w / (10.5 * 25.4 / 72));
     st->lines = (int)(st->area_h / (10.5 * 1.55 * 25.4 / 72));
     st->page_numbers = 0;
+    /* Every face costs each PDF a font program and libharu a 65,536-entry
+     * CID map; a form needs two: 宋 for text and 黑 for headings.  The run-in
+     * heading takes the 黑 face unless the INI names one. */
+    font_spec *h2 = &st->font[ROLE_HEADING2], *h1 = &st->font[ROLE_HEADING1];
+    if (!h2->where && h1->path) {
+        free(h2->path);
+        h2->path = xstrdup(h1->path);
+        h2->index = h1->index;
+    }
 }
 
 static int add_codes(const char *arg, const char ***want, int *nwant)
@@ -286,7 +299,7 @@ int cmd_sheets(int argc, char **argv)
     if (jobs > n) jobs = n > 0 ? n : 1;
 
     if (combined) {
-        run_pass(&J, 1, (int)jobs);   /* find failing schools before building the whole */
+        run_pass(&J, 0, (int)jobs);   /* find failing schools before building the whole */
         if (write_combined(&J, combined, &dl) == 0)
             for (int i = 0; i < n; i++) written += !J.failed[i];
     } else {
@@ -298,10 +311,8 @@ int cmd_sheets(int argc, char **argv)
             for (int l = 0; l < JH_NLEVELS && !p; l++) p = figures_part(in.fig, codes[i], (jh_level)l);
             J.paths[i] = sheet_file(dir, codes[i], p->school->name);
         }
+        fontset_freeze(J.fs);         /* each file subsets its own glyphs */
         run_pass(&J, 1, (int)jobs);
-        if (fontset_subset(J.fs, &dl) != 0) goto done;
-        fontset_freeze(J.fs);
-        run_pass(&J, 2, (int)jobs);
         for (int i = 0; i < n; i++) written += !J.failed[i];
     }
     if (J.progress) fputc('\n', stderr);

@@ -124,7 +124,8 @@ static void part_compliance_table(const jh_part_figures *p, doc *d)
         doc_table_set(t, r, 0, label);
         doc_table_set(t, r, 1, fmt_compliance(k, p->value[k]).s);
         doc_table_set(t, r, 2, fmt_compliance(k, p->threshold[k]).s);
-        doc_table_set(t, r, 3, p->met[k] ? "✓" : "✗");
+        /* √ and × as on Chinese forms; both are in GB 2312, so every 宋 face has them */
+        doc_table_set(t, r, 3, p->met[k] ? "√" : "×");
         const char *lab, *unit;
         numstr amount;
         if (!p->met[k] && shortfall_words(k, p->shortfall[k], &lab, &amount, &unit)) {

@@ -6,8 +6,9 @@
  * the result is either the whole expanded text or nothing.
  *
  *   {{a.b.c}}          the string at that path, Markdown-escaped: a school
- *                      name with * _ | [ \ or a leading # - 1. cannot change
- *                      the document's structure
+ *                      name with * _ | [ \ { or a leading # - 1. cannot change
+ *                      the document's structure (control characters become
+ *                      spaces, blanks at either end entities)
  *   {{{a}}}  {{& a}}   the string unescaped (also for values marked raw)
  *   {{#a}} … {{/a}}    list: once per item, the item pushed as context;
  *                      map: once, pushed; true: once; non-empty string:

@@ -190,12 +190,12 @@ unsigned fontset_used_count(const fontset *fs, int face_id)
 const char *fontset_subset_file(const fontset *fs, int face_id) { return fs->faces[face_id].subset; }
 long fontset_subset_size(const fontset *fs, int face_id) { return fs->faces[face_id].subset_size; }
 
-static int subset_one(fontset *fs, int id, diag_list *dl)
+/* Subset face f to the code points in cps and write it to path. */
+static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *size, diag_list *dl)
 {
-    face *f = &fs->faces[id];
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) return -1;
-    hb_set_union(hb_subset_input_unicode_set(in), f->used);
+    hb_set_union(hb_subset_input_unicode_set(in), cps);
     /* hinting is useless at print resolution and is half of some faces */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
@@ -207,16 +207,42 @@ static int subset_one(fontset *fs, int id, diag_list *dl)
     hb_blob_t *out = hb_face_reference_blob(sub);
     unsigned len = 0;
     const char *data = hb_blob_get_data(out, &len);
-    if (!f->subset) f->subset = xasprintf("%s/face%d.ttf", fs->tmpdir, id);
-    FILE *fp = fopen(f->subset, "wb");
+    FILE *fp = fopen(path, "wb");
     int rc = 0;
     if (!fp || fwrite(data, 1, len, fp) != len) rc = -1;
     if (fp && fclose(fp) != 0) rc = -1;
-    if (rc) diag_error(dl, f->subset, 0, 0, _("cannot write the subset font file"));
-    f->subset_size = len;
+    if (rc) diag_error(dl, path, 0, 0, _("cannot write the subset font file"));
+    if (size) *size = len;
     hb_blob_destroy(out);
     hb_face_destroy(sub);
     return rc;
+}
+
+static int subset_one(fontset *fs, int id, diag_list *dl)
+{
+    face *f = &fs->faces[id];
+    if (!f->subset) f->subset = xasprintf("%s/face%d.ttf", fs->tmpdir, id);
+    return subset_to_file(f, f->used, f->subset, &f->subset_size, dl);
+}
+
+char *fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, size_t n, diag_list *dl)
+{
+    const char *t = getenv("TMPDIR");
+    char *path = xasprintf("%s/junheng-face-XXXXXX", t && *t ? t : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot create a temporary font file")),
+                  _("set TMPDIR to a writable folder"));
+        free(path);
+        return NULL;
+    }
+    close(fd);
+    hb_set_t *set = hb_set_create();
+    for (size_t i = 0; i < n; i++) hb_set_add(set, cps[i]);
+    int rc = subset_to_file(&fs->faces[face_id], set, path, NULL, dl);
+    hb_set_destroy(set);
+    if (rc) { unlink(path); free(path); return NULL; }
+    return path;
 }
 
 int fontset_subset(fontset *fs, diag_list *dl)

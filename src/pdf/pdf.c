@@ -6,12 +6,14 @@
  */
 #include "pdf/pdf.h"
 #include "common/outfile.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 
 #include <hpdf.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifndef JH_VERSION
 #define JH_VERSION "0"
@@ -121,7 +123,8 @@ static void outline(HPDF_Doc pdf, HPDF_Page pg, const lay_page *p, HPDF_Outline 
     }
 }
 
-static HPDF_Doc build(const layout *lo, const fontset *fs, herr *e, diag_list *dl)
+/* files[f]: the font file embedded for face f (NULL: the fontset's shared subset). */
+static HPDF_Doc build(const layout *lo, const fontset *fs, char *const *files, herr *e, diag_list *dl)
 {
     HPDF_Doc pdf = HPDF_New(on_error, e);
     if (!pdf) { diag_error(dl, NULL, 0, 0, "libharu could not start"); return NULL; }
@@ -136,7 +139,7 @@ static HPDF_Doc build(const layout *lo, const fontset *fs, herr *e, diag_list *d
             if (lo->pages[p].ops[i].type == OP_TEXT) used[lo->pages[p].ops[i].face] = 1;
     for (int f = 0; f < nf && !e->code; f++) {
         if (!used[f]) continue;
-        const char *file = fontset_subset_file(fs, f);
+        const char *file = files && files[f] ? files[f] : fontset_subset_file(fs, f);
         if (!file) {
             diag_error(dl, fontset_face_path(fs, f), 0, 0, "internal: font face not subset before writing");
             e->code = 1;
@@ -179,12 +182,13 @@ static HPDF_Doc build(const layout *lo, const fontset *fs, herr *e, diag_list *d
     return pdf;
 }
 
-int pdf_render(const layout *lo, const fontset *fs, unsigned char **out, size_t *len, diag_list *dl)
+static int render(const layout *lo, const fontset *fs, char *const *files, unsigned char **out,
+                  size_t *len, diag_list *dl)
 {
     herr e = {0, 0};
     *out = NULL;
     *len = 0;
-    HPDF_Doc pdf = build(lo, fs, &e, dl);
+    HPDF_Doc pdf = build(lo, fs, files, &e, dl);
     if (!pdf) return -1;
     if (HPDF_SaveToStream(pdf) != HPDF_OK) {
         diag_error(dl, NULL, 0, 0, "libharu could not save the PDF (error 0x%04X)", (unsigned)e.code);
@@ -210,11 +214,17 @@ int pdf_render(const layout *lo, const fontset *fs, unsigned char **out, size_t 
     return 0;
 }
 
-int pdf_write(const layout *lo, const fontset *fs, const char *path, diag_list *dl)
+int pdf_render(const layout *lo, const fontset *fs, unsigned char **out, size_t *len, diag_list *dl)
+{
+    return render(lo, fs, NULL, out, len, dl);
+}
+
+static int write_file(const layout *lo, const fontset *fs, char *const *files, const char *path,
+                      diag_list *dl)
 {
     unsigned char *buf;
     size_t len;
-    if (pdf_render(lo, fs, &buf, &len, dl) != 0) return -1;
+    if (render(lo, fs, files, &buf, &len, dl) != 0) return -1;
     outfile o;
     int rc = -1;
     if (outfile_open(&o, path, dl) == 0) {
@@ -222,5 +232,51 @@ int pdf_write(const layout *lo, const fontset *fs, const char *path, diag_list *
         else { diag_error(dl, path, 0, 0, "cannot write the PDF"); outfile_abort(&o); }
     }
     free(buf);
+    return rc;
+}
+
+int pdf_write(const layout *lo, const fontset *fs, const char *path, diag_list *dl)
+{
+    return write_file(lo, fs, NULL, path, dl);
+}
+
+/* The code points each face draws in lo. */
+typedef struct cps { uint32_t *v; size_t n, cap; } cps;
+
+static void collect(const layout *lo, cps *per_face, int nf)
+{
+    for (int p = 0; p < lo->npages; p++)
+        for (int i = 0; i < lo->pages[p].n; i++) {
+            const lay_op *o = &lo->pages[p].ops[i];
+            if (o->type != OP_TEXT || o->face < 0 || o->face >= nf || !o->text) continue;
+            cps *c = &per_face[o->face];
+            size_t len = strlen(o->text);
+            for (size_t k = 0; k < len;) {
+                uint32_t cp;
+                k += (size_t)utf8_decode(o->text + k, len - k, &cp);
+                if (c->n == c->cap) {
+                    c->cap = c->cap ? 2 * c->cap : 256;
+                    c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+                }
+                c->v[c->n++] = cp;
+            }
+        }
+}
+
+int pdf_write_exact(const layout *lo, const fontset *fs, const char *path, diag_list *dl)
+{
+    int nf = fontset_nfaces(fs), rc = 0;
+    cps *per = xcalloc((size_t)(nf > 0 ? nf : 1), sizeof *per);
+    char **files = xcalloc((size_t)(nf > 0 ? nf : 1), sizeof *files);
+    collect(lo, per, nf);
+    for (int f = 0; f < nf && rc == 0; f++)
+        if (per[f].n && !(files[f] = fontset_subset_cps(fs, f, per[f].v, per[f].n, dl))) rc = -1;
+    if (rc == 0) rc = write_file(lo, fs, files, path, dl);
+    for (int f = 0; f < nf; f++) {
+        if (files[f]) { unlink(files[f]); free(files[f]); }
+        free(per[f].v);
+    }
+    free(files);
+    free(per);
     return rc;
 }

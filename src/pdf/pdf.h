@@ -18,6 +18,11 @@
 
 /* Write lo to path atomically (temporary file + rename).  0 / -1. */
 int pdf_write(const layout *lo, const fontset *fs, const char *path, diag_list *dl);
+/* Like pdf_write, but each face is subset for exactly what lo draws, in
+ * files of its own that are removed afterwards: every document gets the
+ * smallest fonts, and the fontset needs neither fontset_subset nor recorded
+ * usage.  For many documents written one per file, in parallel. */
+int pdf_write_exact(const layout *lo, const fontset *fs, const char *path, diag_list *dl);
 /* The same into memory: *out is malloc'd, *len its size.  0 / -1. */
 int pdf_render(const layout *lo, const fontset *fs, unsigned char **out, size_t *len, diag_list *dl);
 

@@ -20,7 +20,7 @@ done
 
 f1=$(ls "$out"/4312300101-*.pdf)
 pdftotext "$f1" - 2>/dev/null | tr -d '\n' >"$TMP/f1.txt"
-contains "the school below standard shows ✗" "$TMP/f1.txt" "✗"
+contains "the school below standard shows ×" "$TMP/f1.txt" "×"
 contains "and how much it lacks" "$TMP/f1.txt" "校园占地面积6566平方米"
 contains "and says what is missing" "$TMP/f1.txt" "该校尚有1项指标未达标：生均校地"
 contains "the balance table compares with the county mean" "$TMP/f1.txt" "3.392"
@@ -32,7 +32,8 @@ contains "and its 初中 part on the same sheet" "$TMP/mixed.txt" "初中部分"
 f2=$(ls "$out"/4312300102-*.pdf)
 pdftotext "$f2" - 2>/dev/null | tr -d '\n' >"$TMP/f2.txt"
 contains "a compliant school is told so" "$TMP/f2.txt" "该校各项指标全部达标"
-not_contains "and shows no ✗" "$TMP/f2.txt" "✗"
+not_contains "and shows no ×" "$TMP/f2.txt" "×"
+contains "but √" "$TMP/f2.txt" "√"
 
 check "--combined exits 0" "$JUNHENG" sheets -c $ini --combined "$TMP/all.pdf" --quiet
 t=$(qpdf --json --json-key=outlines "$TMP/all.pdf" 2>/dev/null | grep -c '"title"')
