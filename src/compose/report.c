@@ -247,7 +247,13 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     tv_value *levels = tv_list(), *items[JH_NLEVELS];
     int nl = 0;
     for (int l = 0; l < JH_NLEVELS; l++)
-        if (f->level[l].n > 0) items[nl++] = level_context(f, (jh_level)l, over, &(int){0});
+        if (f->level[l].n > 0) {
+            /* the CVs over their limit were collected above: drop this pass's copies */
+            tv_value *again[JH_NBALANCE];
+            int nagain = 0;
+            items[nl++] = level_context(f, (jh_level)l, again, &nagain);
+            for (int k = 0; k < nagain; k++) tv_free(again[k]);
+        }
     for (int i = 0; i < nl; i++) tv_flag(items[i], "last", 0);
     tv_push_all(levels, items, nl);
     tv_map_set(ctx, "levels", levels);

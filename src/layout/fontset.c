@@ -5,6 +5,7 @@
  * because the subset renumbers glyphs densely.
  */
 #include "layout/fontset.h"
+#include "common/i18n.h"
 #include "common/xalloc.h"
 #include "layout/sfnt.h"
 
@@ -85,15 +86,15 @@ int fontset_open(fontset *fs, const char *path, int index, const char *where, di
     const char *w = where ? where : path;
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
-        diag_hint(diag_error(dl, w, 0, 0, "cannot read font file %s", path),
-                  "check the path; Debian's default faces come from fonts-arphic-uming, "
-                  "fonts-arphic-ukai, fonts-wqy-zenhei and fonts-lxgw-wenkai (make deps)");
+        diag_hint(diag_error(dl, w, 0, 0, _("cannot read font file %s"), path),
+                  _("check the path; Debian's default faces come from fonts-arphic-uming, "
+                  "fonts-arphic-ukai, fonts-wqy-zenhei and fonts-lxgw-wenkai (make deps)"));
         return -1;
     }
     unsigned nfaces = hb_face_count(blob);
     if (index < 0 || (unsigned)index >= (nfaces ? nfaces : 1)) {
-        diag_hint(diag_error(dl, w, 0, 0, "font %s has no face number %d", path, index),
-                  "it holds %u face(s), numbered from 0", nfaces);
+        diag_hint(diag_error(dl, w, 0, 0, _("font %s has no face number %d"), path, index),
+                  _("it holds %u face(s), numbered from 0"), nfaces);
         hb_blob_destroy(blob);
         return -1;
     }
@@ -105,9 +106,9 @@ int fontset_open(fontset *fs, const char *path, int index, const char *where, di
     else if (!has_table(hf, HB_TAG('g', 'l', 'y', 'f')))
         why = "has no TrueType outlines (glyf table)";
     if (why) {
-        diag_hint(diag_error(dl, w, 0, 0, "font %s (face %d) %s", path, index, why),
-                  "use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; "
-                  "Noto/Source Han .otf/.ttc are CFF and cannot be used)");
+        diag_hint(diag_error(dl, w, 0, 0, _("font %s (face %d) %s"), path, index, why),
+                  _("use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; "
+                  "Noto/Source Han .otf/.ttc are CFF and cannot be used)"));
         hb_face_destroy(hf);
         hb_blob_destroy(blob);
         return -1;
@@ -225,7 +226,7 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
     if (!sub) {
-        diag_error(dl, f->path, 0, 0, "HarfBuzz could not subset font %s (face %d)", f->path, f->index);
+        diag_error(dl, f->path, 0, 0, _("HarfBuzz could not subset font %s (face %d)"), f->path, f->index);
         return -1;
     }
     hb_blob_t *out = hb_face_reference_blob(sub);
@@ -238,7 +239,7 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
     int rc = 0;
     if (!fp || fwrite(data, 1, len, fp) != len) rc = -1;
     if (fp && fclose(fp) != 0) rc = -1;
-    if (rc) diag_error(dl, path, 0, 0, "cannot write the subset font file");
+    if (rc) diag_error(dl, path, 0, 0, _("cannot write the subset font file"));
     if (size) *size = len;
     free(dense);
     hb_blob_destroy(out);
@@ -259,8 +260,8 @@ char *fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, si
     char *path = xasprintf("%s/junheng-face-XXXXXX", t && *t ? t : "/tmp");
     int fd = mkstemp(path);
     if (fd < 0) {
-        diag_hint(diag_error(dl, path, 0, 0, "cannot create a temporary font file"),
-                  "set TMPDIR to a writable folder");
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot create a temporary font file")),
+                  _("set TMPDIR to a writable folder"));
         free(path);
         return NULL;
     }
@@ -279,8 +280,8 @@ int fontset_subset(fontset *fs, diag_list *dl)
         const char *t = getenv("TMPDIR");
         char *tmpl = xasprintf("%s/junheng-fonts-XXXXXX", t && *t ? t : "/tmp");
         if (!mkdtemp(tmpl)) {
-            diag_hint(diag_error(dl, tmpl, 0, 0, "cannot create a temporary folder for the font subsets"),
-                      "set TMPDIR to a writable folder");
+            diag_hint(diag_error(dl, tmpl, 0, 0, _("cannot create a temporary folder for the font subsets")),
+                      _("set TMPDIR to a writable folder"));
             free(tmpl);
             return -1;
         }

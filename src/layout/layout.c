@@ -12,6 +12,7 @@
  * face and a uniform spacing are drawn as one TEXT op with that spacing as Tc.
  */
 #include "layout/layout.h"
+#include "common/i18n.h"
 #include "layout/linebreak.h"
 #include "common/num.h"
 #include "common/strbuf.h"
@@ -111,9 +112,9 @@ static void shape(ctx *c, items *out, const char *s, font_role role, double size
             char ch[5] = {0};
             utf8_encode(cp, ch);
             diag_hint(diag_error(c->dl, c->d->file, line, 0,
-                                 "character “%s” (U+%04X) is in none of the fonts (role %s)",
+                                 _("character “%s” (U+%04X) is in none of the fonts (role %s)"),
                                  ch, (unsigned)cp, role_name(role)),
-                      "add a face that has it to [fonts] fallback, or replace the character");
+                      _("add a face that has it to [fonts] fallback, or replace the character"));
             c->errors++;
             continue;
         }
