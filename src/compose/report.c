@@ -59,6 +59,8 @@ static tv_value *compliance_map(const jh_figures *f, const jh_level_figures *L)
     return m;
 }
 
+/* One 学段's names; CVs above the threshold are also appended to over_items
+ * (when not NULL) for the county-wide list. */
 static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_items[], int *nover)
 {
     const jh_level_figures *L = &f->level[lv];
@@ -94,8 +96,8 @@ static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_
         tv_num(b, "cv", st[i].cv, cfg->dec_cv);
         tv_flag(b, "over", above);
         tv_map_set(bal, ind[i].key, b);
-        if (above) {
-            over++;
+        if (above) over++;
+        if (above && over_items) {
             tv_value *o = tv_map();
             tv_map_str(o, "level", level_label(lv));
             tv_map_str(o, "label", ind[i].label);
@@ -247,13 +249,7 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     tv_value *levels = tv_list(), *items[JH_NLEVELS];
     int nl = 0;
     for (int l = 0; l < JH_NLEVELS; l++)
-        if (f->level[l].n > 0) {
-            /* the CVs over their limit were collected above: drop this pass's copies */
-            tv_value *again[JH_NBALANCE];
-            int nagain = 0;
-            items[nl++] = level_context(f, (jh_level)l, again, &nagain);
-            for (int k = 0; k < nagain; k++) tv_free(again[k]);
-        }
+        if (f->level[l].n > 0) items[nl++] = level_context(f, (jh_level)l, NULL, NULL);
     for (int i = 0; i < nl; i++) tv_flag(items[i], "last", 0);
     tv_push_all(levels, items, nl);
     tv_map_set(ctx, "levels", levels);
