@@ -400,9 +400,22 @@ static int report_block(void *ud, const char *name, doc *d, diag_list *dl)
     return 0;
 }
 
+static int accept_block(void *ud, const char *name, doc *d, diag_list *dl)
+{
+    (void)ud; (void)name; (void)d; (void)dl;
+    return 0;
+}
+
 doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
                    const char *const *blocks, md_options *mo, diag_list *dl)
 {
+    /* Markdown the renderer does not support is found in the template as
+     * written, so its line and column are the template's own; after
+     * expansion, sections would have moved the lines. */
+    md_options check = {.block = accept_block, .placeholders = 1};
+    doc *raw = md_to_doc(text, len, path, &check, dl);
+    if (!raw) return NULL;
+    doc_free(raw);
     template_opts topt = {blocks};
     char *md = template_expand(text, len, path, ctx, &topt, dl);
     if (!md) return NULL;
@@ -432,7 +445,7 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
     char *text = file_read(template_path, "the report template", &len, dl);
     if (!text) return NULL;
     report_ud u = {f, ctx};
-    md_options mo = {&u, report_block};
+    md_options mo = {.ud = &u, .block = report_block};
     int before = dl->n;
     doc *d = expand_to_doc(text, len, template_path, ctx, report_blocks, &mo, dl);
     free(text);
