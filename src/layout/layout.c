@@ -257,13 +257,13 @@ static void do_title(ctx *c, const doc_block *b)
     free(x.it);
 }
 
-static void do_heading(ctx *c, const doc_block *b, int next_is_text)
+static void do_heading(ctx *c, const doc_block *b, double keep_lines)
 {
     font_role role = b->level == 1 ? ROLE_HEADING1 : b->level == 2 ? ROLE_HEADING2 : ROLE_BODY;
     items x = {0};
     shape(c, &x, b->text, role, c->st->body_size, body_track(c), 0, b->line);
-    /* keep the heading with the first line after it */
-    double lines_needed = ceil(natural_width(&x) / c->aw) + (next_is_text ? 1 : 0);
+    /* keep the heading with the start of what follows it */
+    double lines_needed = ceil(natural_width(&x) / c->aw) + keep_lines;
     if (c->page >= 0 && c->y + lines_needed * c->pitch > c->ah + 0.01) new_page(c);
     grid_text(c, &x, c->st->indent * c->adv, AL_JUSTIFY);
     free(x.it);
@@ -689,9 +689,22 @@ static void page_numbers(ctx *c)
     }
 }
 
-static int next_is_text(const doc *d, int i)
+/* How many grid lines of the block after a heading must share its page:
+ * a first line of text, a table's caption, head and first row, a whole
+ * chart (charts do not break). */
+static double keep_with_heading(const ctx *c, const doc *d, int i)
 {
-    return i + 1 < d->n && (d->blocks[i + 1]->type == DOC_PARAGRAPH || d->blocks[i + 1]->type == DOC_HEADING);
+    if (i + 1 >= d->n) return 0;
+    const doc_block *n = d->blocks[i + 1];
+    switch (n->type) {
+    case DOC_PARAGRAPH: case DOC_HEADING: case DOC_LIST: return 1;
+    case DOC_TABLE: return 4;
+    case DOC_CHART: {
+        double h = n->chart.height_mm > 0 ? n->chart.height_mm : c->st->chart_height;
+        return ceil(h * MM / c->pitch) + 3;   /* + caption, legend and labels */
+    }
+    default: return 0;
+    }
 }
 
 layout *layout_doc(const doc *d, const layout_style *st, fontset *fs, diag_list *dl)
@@ -716,7 +729,7 @@ layout *layout_doc(const doc *d, const layout_style *st, fontset *fs, diag_list 
         const doc_block *b = d->blocks[i];
         switch (b->type) {
         case DOC_TITLE: if (c.page < 0) new_page(&c); do_title(&c, b); break;
-        case DOC_HEADING: do_heading(&c, b, next_is_text(d, i)); break;
+        case DOC_HEADING: do_heading(&c, b, keep_with_heading(&c, d, i)); break;
         case DOC_PARAGRAPH: do_para(&c, &b->para, b->line, NULL); break;
         case DOC_LIST: do_list(&c, b); break;
         case DOC_TABLE: do_table(&c, b); break;
