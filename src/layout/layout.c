@@ -629,6 +629,20 @@ static void do_chart(ctx *c, const doc_block *b)
         op_line(c, px - fs * 0.3, yy, px, yy, 0.5, 0);
         chart_text(c, buf, fs * 0.9, px - fs * 0.45, yy - fs * 0.3, AL_RIGHT, b->line);
     }
+    /* reference lines first: bars and labels are drawn over them */
+    for (int g = 0; g < ch->ngroups; g++) {
+        const doc_chart_group *gr = &ch->groups[g];
+        if (!gr->has_ref) continue;
+        double yy = py + H * gr->ref / top_v;
+        op_line(c, px, yy, px + plot_w, yy, 0.9, 1);
+        /* a given label stands alone ("小学标准 0.65"); a bare value is
+         * named after its group */
+        char buf[64], lab[160];
+        num_format(buf, sizeof buf, gr->ref, ch->decimals);
+        if (gr->ref_label) snprintf(lab, sizeof lab, "%s", gr->ref_label);
+        else snprintf(lab, sizeof lab, "%s %s", gr->name, buf);
+        chart_text(c, lab, fs * 0.8, px + plot_w, yy + fs * 0.25 + g * fs * 0.9, AL_RIGHT, b->line);
+    }
     /* bars and value labels */
     double bw = slot * 0.7 / ch->ngroups;
     for (int i = 0; i < ch->ncat; i++) {
@@ -639,26 +653,18 @@ static void do_chart(ctx *c, const doc_block *b)
             op_rect(c, bx, py, bw, h, GROUP_GRAY[g % 4], 0.5);
             char buf[32];
             num_format(buf, sizeof buf, v, ch->decimals);
-            chart_text(c, buf, fs * 0.75, bx + bw / 2, py + h + fs * 0.25, AL_CENTER, b->line);
+            /* small enough that neighbouring bars' labels do not touch
+             * (digits are about half an em wide) */
+            double ls = fmin(fs * 0.75, bw * 0.95 / (0.55 * (double)strlen(buf)));
+            double lw = 0.55 * ls * (double)strlen(buf);
+            op_rect(c, bx + bw / 2 - lw / 2 - 0.5, py + h + ls * 0.1, lw + 1, ls * 1.4, 1.0, 0);
+            chart_text(c, buf, ls, bx + bw / 2, py + h + ls * 0.35, AL_CENTER, b->line);
         }
         for (int k = 0; k < cn[i]; k++) {
             cl[i][k].forced = 1;
             emit_line(c, cats[i].it, &cl[i][k], px + slot * i + 1, baseline(c, c->y + H + fs * 0.3 + k * lead, lead, fs),
                       slot - 2, AL_CENTER);
         }
-    }
-    /* reference lines */
-    for (int g = 0; g < ch->ngroups; g++) {
-        const doc_chart_group *gr = &ch->groups[g];
-        if (!gr->has_ref) continue;
-        double yy = py + H * gr->ref / top_v;
-        op_line(c, px, yy, px + plot_w, yy, 0.9, 1);
-        char buf[64];
-        if (gr->ref_label) snprintf(buf, sizeof buf, "%s", gr->ref_label);
-        else num_format(buf, sizeof buf, gr->ref, ch->decimals);
-        char lab[160];
-        snprintf(lab, sizeof lab, "%s %s", gr->name, buf);
-        chart_text(c, lab, fs * 0.8, px + plot_w, yy + fs * 0.25 + g * fs * 0.9, AL_RIGHT, b->line);
     }
     c->y += H + fs * 0.3 + cat_lines * lead + fs * 0.5;
     snap_grid(c);
