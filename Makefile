@@ -5,6 +5,8 @@
 #   make bench    optimised build, timings and sizes
 #   make deps     install the Debian packages listed in tools/deps.txt
 #   make example  render the built-in Tongdao 2019 report and school sheets
+#   make install  install under $(DESTDIR)$(PREFIX) (default /usr/local); make uninstall
+#   make po       refresh po/junheng.pot from the sources and merge it into po/*.po
 
 CC      ?= gcc
 PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm
@@ -33,8 +35,23 @@ TOOL_BIN = $(patsubst tools/%.c,build/rel/tools/%,$(TOOL_SRC))
 
 DEPS_STAMP = build/.deps-stamp
 
-.PHONY: all deps test unit e2e bench example clean tools
-all: junheng
+# Translations: po/LANG.po -> build/locale/LANG/LC_MESSAGES/junheng.mo, where
+# the binary in the build tree finds them (src/common/i18n.c).
+PO_FILES = $(wildcard po/*.po)
+MO       = $(patsubst po/%.po,build/locale/%/LC_MESSAGES/junheng.mo,$(PO_FILES))
+
+# Installation (Debian layout under PREFIX; DESTDIR for staging).
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share
+PKGDATA  = $(DATADIR)/junheng
+MANDIR   = $(DATADIR)/man
+BASHCOMP = $(DATADIR)/bash-completion/completions
+LOCALEDIR = $(DATADIR)/locale
+TEMPLATES = $(wildcard templates/*.md)
+
+.PHONY: all deps test unit e2e bench example clean tools install uninstall po
+all: junheng $(MO)
 
 # Packages are checked once; the stamp is refreshed only when the list changes.
 $(DEPS_STAMP): tools/deps.txt tools/deps.sh
@@ -68,7 +85,7 @@ build/rel/tools/%: tools/%.c $(REL_OBJ) | $(DEPS_STAMP)
 tools: $(TOOL_BIN)
 
 # Every test runs against the sanitizer build; tests/run.sh prints "N passed, N failed".
-test: build/asan/junheng $(UNIT_BIN) junheng
+test: build/asan/junheng $(UNIT_BIN) junheng $(MO)
 	@sh tests/run.sh build/asan
 
 bench: junheng $(TOOL_BIN)
@@ -80,6 +97,37 @@ example: junheng
 
 clean:
 	rm -rf build junheng out
+
+build/locale/%/LC_MESSAGES/junheng.mo: po/%.po | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The message catalogue template: every _() and N_() string of the sources.
+po:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	    --package-name=junheng --package-version=$(VERSION) --msgid-bugs-address= \
+	    --sort-by-file -o po/junheng.pot $(sort $(LIB_SRC) $(MAIN_SRC))
+	for f in $(PO_FILES); do msgmerge --quiet --update --backup=none $$f po/junheng.pot; done
+
+install: junheng $(MO)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGDATA)/templates $(DESTDIR)$(PKGDATA)/fonts \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMP)
+	install -m 755 junheng $(DESTDIR)$(BINDIR)/junheng
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATA)/templates/
+	install -m 644 fonts/README.md $(DESTDIR)$(PKGDATA)/fonts/README.md
+	install -m 644 doc/junheng.1 $(DESTDIR)$(MANDIR)/man1/junheng.1
+	install -m 644 completion/junheng.bash $(DESTDIR)$(BASHCOMP)/junheng
+	for po in $(PO_FILES); do l=$$(basename $$po .po); \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 build/locale/$$l/LC_MESSAGES/junheng.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/junheng.mo || exit 1; \
+	done
+
+# Removes exactly what install wrote, and the folders that were junheng's own.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/junheng $(DESTDIR)$(MANDIR)/man1/junheng.1 $(DESTDIR)$(BASHCOMP)/junheng
+	rm -f $(addprefix $(DESTDIR)$(PKGDATA)/,$(TEMPLATES)) $(DESTDIR)$(PKGDATA)/fonts/README.md
+	for po in $(PO_FILES); do rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename $$po .po)/LC_MESSAGES/junheng.mo; done
+	-rmdir $(DESTDIR)$(PKGDATA)/templates $(DESTDIR)$(PKGDATA)/fonts $(DESTDIR)$(PKGDATA) 2>/dev/null
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

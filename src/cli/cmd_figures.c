@@ -22,6 +22,7 @@
  * CSV: level,scope,code,name,indicator,label,measure,value — one figure a row.
  */
 #include "cli/commands.h"
+#include "common/i18n.h"
 #include "cli/inputs.h"
 #include "compose/compose.h"
 #include "common/diag.h"
@@ -317,8 +318,8 @@ static int print_template_names(FILE *out, inputs *L, diag_list *dl)
 
 /* ---- command lines ------------------------------------------------------ */
 
-static const char figures_help[] =
-    "usage: junheng figures -c REPORT.ini [--format json|csv]\n"
+static const char *const figures_help =
+    N_("usage: junheng figures -c REPORT.ini [--format json|csv]\n"
     "\n"
     "Print every figure computed from the report's configuration and school data:\n"
     "per 学段 the compliance counts and rates, the county means and 差异系数, the\n"
@@ -331,10 +332,10 @@ static const char figures_help[] =
     "                      use, with its value as it will print\n"
     "  -h, --help          this help\n"
     "\n"
-    "exit codes: 0 ok, 1 bad configuration or data, 2 bad usage\n";
+    "exit codes: 0 ok, 1 bad configuration or data, 2 bad usage\n");
 
-static const char check_help[] =
-    "usage: junheng check -c REPORT.ini\n"
+static const char *const check_help =
+    N_("usage: junheng check -c REPORT.ini\n"
     "\n"
     "Check the report's configuration and school data and list every problem\n"
     "(file, line, column and a hint) on stderr.\n"
@@ -342,7 +343,7 @@ static const char check_help[] =
     "  -c, --config FILE   the report's INI file (required)\n"
     "  -h, --help          this help\n"
     "\n"
-    "exit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n";
+    "exit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n");
 
 /* Parse -c/--config and (if fmt) --format.  Returns -1 to continue, else an exit code. */
 static int parse_args(int argc, char **argv, const char *help, const char **config, const char **fmt)
@@ -357,21 +358,21 @@ static int parse_args(int argc, char **argv, const char *help, const char **conf
         else if (!strncmp(a, "--config=", 9)) { *config = a + 9; continue; }
         else if (fmt && !strncmp(a, "--format=", 9)) { *fmt = a + 9; continue; }
         else {
-            fprintf(stderr, "junheng %s: unknown argument '%s'\n%s", cmd, a, help);
+            fprintf(stderr, _("junheng %s: unknown argument '%s'\n%s"), cmd, a, help);
             return EXIT_USAGE;
         }
         if (i + 1 >= argc) {
-            fprintf(stderr, "junheng %s: %s needs a value\n", cmd, a);
+            fprintf(stderr, _("junheng %s: %s needs a value\n"), cmd, a);
             return EXIT_USAGE;
         }
         *dst = argv[++i];
     }
     if (!*config) {
-        fprintf(stderr, "junheng %s: the configuration is required (-c REPORT.ini)\n%s", cmd, help);
+        fprintf(stderr, _("junheng %s: the configuration is required (-c REPORT.ini)\n%s"), cmd, help);
         return EXIT_USAGE;
     }
     if (fmt && strcmp(*fmt, "json") && strcmp(*fmt, "csv") && strcmp(*fmt, "template")) {
-        fprintf(stderr, "junheng %s: unknown format '%s' (json, csv or template)\n", cmd, *fmt);
+        fprintf(stderr, _("junheng %s: unknown format '%s' (json, csv or template)\n"), cmd, *fmt);
         return EXIT_USAGE;
     }
     return -1;
@@ -380,7 +381,7 @@ static int parse_args(int argc, char **argv, const char *help, const char **conf
 int cmd_figures(int argc, char **argv)
 {
     const char *config = NULL, *fmt = "json";
-    int rc = parse_args(argc, argv, figures_help, &config, &fmt);
+    int rc = parse_args(argc, argv, _(figures_help), &config, &fmt);
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
@@ -401,7 +402,7 @@ int cmd_figures(int argc, char **argv)
 int cmd_check(int argc, char **argv)
 {
     const char *config = NULL;
-    int rc = parse_args(argc, argv, check_help, &config, NULL);
+    int rc = parse_args(argc, argv, _(check_help), &config, NULL);
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
@@ -410,10 +411,10 @@ int cmd_check(int argc, char **argv)
     diag_print(&dl, stderr);
     if (!bad) {
         int parts = L.schools->n;
-        fprintf(stderr, "%s: ok: %d school part(s) in %s (%s)%s\n", config, parts, L.cfg->schools_path,
-                L.schools->encoding, dl.warnings ? ", with warnings" : "");
+        fprintf(stderr, _("%s: ok: %d school part(s) in %s (%s)%s\n"), config, parts, L.cfg->schools_path,
+                L.schools->encoding, dl.warnings ? _(", with warnings") : "");
     } else {
-        fprintf(stderr, "junheng check: %d problem(s)\n", dl.errors);
+        fprintf(stderr, _("junheng check: %d problem(s)\n"), dl.errors);
     }
     inputs_free(&L);
     diag_free(&dl);

@@ -6,6 +6,7 @@
  * [fonts] and [layout] only.
  */
 #include "cli/commands.h"
+#include "common/i18n.h"
 #include "common/fileio.h"
 #include "common/diag.h"
 #include "common/outfile.h"
@@ -22,7 +23,7 @@
 
 static int usage(void)
 {
-    fputs("usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n", stderr);
+    fputs(_("usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n"), stderr);
     return EXIT_USAGE;
 }
 
@@ -53,7 +54,7 @@ int cmd_render(int argc, char **argv)
         if (!(ini = ini_load(ini_path, &dl)) || style_from_ini(ini, &st, &dl) != 0) goto done;
     }
     size_t len;
-    if (!(text = file_read(in, "the document", &len, &dl))) goto done;
+    if (!(text = file_read(in, _("the document"), &len, &dl))) goto done;
     if (!(d = md_to_doc(text, len, in, NULL, &dl))) goto done;
     if (date) doc_set(&d->date, date);
     if (!(fs = style_fontset(&st, &dl))) goto done;

@@ -6,6 +6,7 @@
  * temporary file and renamed into place.
  */
 #include "cli/commands.h"
+#include "common/i18n.h"
 #include "cli/inputs.h"
 #include "common/xalloc.h"
 #include "common/outfile.h"
@@ -20,8 +21,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static const char help[] =
-    "usage: junheng report -c REPORT.ini [-o OUT.pdf] [--quiet]\n"
+static const char *const help =
+    N_("usage: junheng report -c REPORT.ini [-o OUT.pdf] [--quiet]\n"
     "\n"
     "Render the annual 县域义务教育均衡发展工作情况报告 as a PDF.\n"
     "\n"
@@ -31,7 +32,7 @@ static const char help[] =
     "  -q, --quiet         do not print the summary line\n"
     "\n"
     "The template is [templates] report in the INI file, else the shipped\n"
-    "templates/report.md.  Exit codes: 0 written, 1 bad input, 2 bad usage.\n";
+    "templates/report.md.  Exit codes: 0 written, 1 bad input, 2 bad usage.\n");
 
 static double elapsed_ms(const struct timespec *t0)
 {
@@ -46,13 +47,13 @@ int cmd_report(int argc, char **argv)
     int quiet = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(help, stdout); return EXIT_OK; }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(_(help), stdout); return EXIT_OK; }
         if ((!strcmp(a, "-c") || !strcmp(a, "--config")) && i + 1 < argc) config = argv[++i];
         else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) out = argv[++i];
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) quiet = 1;
-        else { fprintf(stderr, "junheng report: unexpected argument '%s'\n%s", a, help); return EXIT_USAGE; }
+        else { fprintf(stderr, _("junheng report: unexpected argument '%s'\n%s"), a, _(help)); return EXIT_USAGE; }
     }
-    if (!config) { fprintf(stderr, "junheng report: -c REPORT.ini is required\n%s", help); return EXIT_USAGE; }
+    if (!config) { fprintf(stderr, _("junheng report: -c REPORT.ini is required\n%s"), _(help)); return EXIT_USAGE; }
 
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -92,7 +93,7 @@ done:
     if (rc == EXIT_OK && !quiet) {
         struct stat sb;
         long bytes = stat(dest, &sb) == 0 ? (long)sb.st_size : 0;
-        fprintf(stderr, "junheng report: wrote %s (%d pages, %ld bytes) in %.0f ms\n", dest,
+        fprintf(stderr, _("junheng report: wrote %s (%d pages, %ld bytes) in %.0f ms\n"), dest,
                 lo->npages, bytes, elapsed_ms(&t0));
     }
     layout_free(lo);

@@ -16,6 +16,7 @@
  * still written, and the exit code is 1.
  */
 #include "cli/commands.h"
+#include "common/i18n.h"
 #include "cli/inputs.h"
 #include "common/fileio.h"
 #include "common/outfile.h"
@@ -35,8 +36,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char help[] =
-    "usage: junheng sheets -c REPORT.ini [-o DIR] [--combined FILE.pdf] [--school CODE]... [-j N] [--quiet]\n"
+static const char *const help =
+    N_("usage: junheng sheets -c REPORT.ini [-o DIR] [--combined FILE.pdf] [--school CODE]... [-j N] [--quiet]\n"
     "\n"
     "Render one summary sheet (学校办学条件达标情况一览) per school.\n"
     "\n"
@@ -49,7 +50,7 @@ static const char help[] =
     "\n"
     "The template is [templates] sheet in the INI file, else the shipped\n"
     "templates/sheet.md.  Exit codes: 0 all written, 1 bad input or a school failed,\n"
-    "2 bad usage.\n";
+    "2 bad usage.\n");
 
 typedef struct job {
     const jh_figures *fig;
@@ -161,14 +162,16 @@ static void sheet_style(layout_style *st)
     st->chars = (int)(st->area_w / (10.5 * 25.4 / 72));
     st->lines = (int)(st->area_h / (10.5 * 1.55 * 25.4 / 72));
     st->page_numbers = 0;
-    /* Every face costs each PDF a font program and libharu a 65,536-entry
-     * CID map; a form needs two: 宋 for text and 黑 for headings.  The run-in
-     * heading takes the 黑 face unless the INI names one. */
-    font_spec *h2 = &st->font[ROLE_HEADING2], *h1 = &st->font[ROLE_HEADING1];
-    if (!h2->where && h1->path) {
-        free(h2->path);
-        h2->path = xstrdup(h1->path);
-        h2->index = h1->index;
+    /* A sheet is a form read at 五号: one 黑 face serves it well, and every
+     * face costs each PDF a font program to compress and libharu a 65,536-
+     * entry CID map.  Roles the INI sets keep their faces. */
+    const font_spec *hei = &st->font[ROLE_HEADING1];
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        font_spec *f = &st->font[r];
+        if (f->where || r == ROLE_HEADING1 || !hei->path) continue;
+        free(f->path);
+        f->path = xstrdup(hei->path);
+        f->index = hei->index;
     }
 }
 
@@ -195,8 +198,8 @@ static int select_codes(const char **all, int n, const char **want, int nwant, c
         for (int i = 0; i < n && !found; i++)
             if (!strcmp(all[i], want[w])) { sel[k++] = all[i]; found = 1; }
         if (!found)
-            diag_hint(diag_error(dl, NULL, 0, 0, "--school %s: no school has this code", want[w]),
-                      "use the 学校代码 column of the school data");
+            diag_hint(diag_error(dl, NULL, 0, 0, _("--school %s: no school has this code"), want[w]),
+                      _("use the 学校代码 column of the school data"));
     }
     free(all);
     *out = sel;
@@ -228,7 +231,7 @@ static int write_combined(job *J, const char *path, diag_list *dl)
     int rc = -1;
     layout *lo = any ? layout_doc(all, J->st, J->fs, dl) : NULL;
     if (lo && fontset_subset(J->fs, dl) == 0 && pdf_write(lo, J->fs, path, dl) == 0) rc = 0;
-    if (!any) diag_error(dl, NULL, 0, 0, "no sheet could be made");
+    if (!any) diag_error(dl, NULL, 0, 0, _("no sheet could be made"));
     layout_free(lo);
     doc_free(all);
     return rc;
@@ -243,7 +246,7 @@ int cmd_sheets(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(help, stdout); return EXIT_OK; }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(_(help), stdout); return EXIT_OK; }
         if ((!strcmp(a, "-c") || !strcmp(a, "--config")) && more) config = argv[++i];
         else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && more) outdir = argv[++i];
         else if (!strcmp(a, "--combined") && more) combined = argv[++i];
@@ -252,13 +255,13 @@ int cmd_sheets(int argc, char **argv)
             char *end;
             jobs = strtol(argv[++i], &end, 10);
             if (*end || jobs < 1 || jobs > 256) {
-                fprintf(stderr, "junheng sheets: -j takes a number from 1 to 256\n");
+                fprintf(stderr, _("junheng sheets: -j takes a number from 1 to 256\n"));
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) quiet = 1;
-        else { fprintf(stderr, "junheng sheets: unexpected argument '%s'\n%s", a, help); return EXIT_USAGE; }
+        else { fprintf(stderr, _("junheng sheets: unexpected argument '%s'\n%s"), a, _(help)); return EXIT_USAGE; }
     }
-    if (!config) { fprintf(stderr, "junheng sheets: -c REPORT.ini is required\n%s", help); return EXIT_USAGE; }
+    if (!config) { fprintf(stderr, _("junheng sheets: -c REPORT.ini is required\n%s"), _(help)); return EXIT_USAGE; }
     if (jobs < 1) jobs = 1;
 
     outfile_install_signal_cleanup();
@@ -282,7 +285,7 @@ int cmd_sheets(int argc, char **argv)
     sheet_style(&st);
     ini_get_str(in.ini, "templates", "report", NULL);  /* the report's template: known here too */
     if (!(tpl_path = inputs_template(&in, "sheet", "templates/sheet.md", &dl))) goto done;
-    if (!(tpl = file_read(tpl_path, "the sheet template", &J.tpl_len, &dl))) goto done;
+    if (!(tpl = file_read(tpl_path, _("the sheet template"), &J.tpl_len, &dl))) goto done;
     int n = sheet_codes(in.fig, &codes);
     n = select_codes(codes, n, want, nwant, &codes, &dl);
     ini_warn_unused(in.ini, &dl);
@@ -318,12 +321,12 @@ int cmd_sheets(int argc, char **argv)
     for (int i = 0; i < n; i++) {
         if (!J.failed[i]) continue;
         failures++;
-        fprintf(stderr, "junheng sheets: school %s failed:\n", codes[i]);
+        fprintf(stderr, _("junheng sheets: school %s failed:\n"), codes[i]);
         diag_print(&J.diags[i], stderr);
     }
     rc = dl.errors || failures ? EXIT_INPUT : EXIT_OK;
     if (!quiet && written)
-        fprintf(stderr, "junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n", written,
+        fprintf(stderr, _("junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n"), written,
                 combined ? " into " : " to ", combined ? combined : dir, seconds_since(&J.t0),
                 failures ? "; some schools failed" : "");
 done:

@@ -16,5 +16,6 @@ int cmd_check(int argc, char **argv);    /* cmd_figures.c: validate config and d
 int cmd_render(int argc, char **argv);   /* cmd_render.c: Markdown -> PDF, no schools */
 int cmd_report(int argc, char **argv);   /* cmd_report.c: the annual report */
 int cmd_sheets(int argc, char **argv);   /* cmd_sheets.c: per-school summary sheets */
+int cmd_diff(int argc, char **argv);     /* cmd_diff.c: what a correction changes */
 
 #endif

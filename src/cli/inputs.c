@@ -1,5 +1,6 @@
 /* inputs — see inputs.h. */
 #include "cli/inputs.h"
+#include "common/i18n.h"
 #include "common/share.h"
 
 #include <string.h>
@@ -47,7 +48,7 @@ char *inputs_template(inputs *in, const char *key, const char *shipped, diag_lis
     if (t && *t) return ini_resolve_path(in->ini, t);
     char *p = share_find(shipped);
     if (!p)
-        diag_hint(diag_error(dl, ini_path(in->ini), 0, 0, "cannot find the shipped template %s", shipped),
-                  "set [templates] %s = PATH in the INI file, or reinstall junheng", key);
+        diag_hint(diag_error(dl, ini_path(in->ini), 0, 0, _("cannot find the shipped template %s"), shipped),
+                  _("set [templates] %s = PATH in the INI file, or reinstall junheng"), key);
     return p;
 }

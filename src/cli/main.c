@@ -5,6 +5,7 @@
  * own file under src/cli/.
  */
 #include "cli/commands.h"
+#include "common/i18n.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -15,26 +16,28 @@ static const struct {
     int (*run)(int, char **);
     const char *summary;
 } commands[] = {
-    {"report", cmd_report, "render the annual inspection report as PDF"},
-    {"sheets", cmd_sheets, "render one summary sheet per school"},
-    {"figures", cmd_figures, "print every computed figure (JSON or CSV)"},
-    {"check", cmd_check, "validate the configuration and the school data"},
-    {"render", cmd_render, "typeset a Markdown document as PDF (no school data)"},
+    {"report", cmd_report, N_("render the annual inspection report as PDF")},
+    {"sheets", cmd_sheets, N_("render one summary sheet per school")},
+    {"figures", cmd_figures, N_("print every computed figure (JSON or CSV)")},
+    {"check", cmd_check, N_("validate the configuration and the school data")},
+    {"diff", cmd_diff, N_("show what a correction changes in the report")},
+    {"render", cmd_render, N_("typeset a Markdown document as PDF (no school data)")},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *f)
 {
-    fputs("usage: junheng COMMAND [OPTIONS]\n\ncommands:\n", f);
+    fputs(_("usage: junheng COMMAND [OPTIONS]\n\ncommands:\n"), f);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n'junheng COMMAND --help' describes a command; 'junheng --version' prints the version.\n"
-          "exit codes: 0 ok, 1 bad input, 2 bad usage, 3 (diff) the report changes\n", f);
+        fprintf(f, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fputs(_("\n'junheng COMMAND --help' describes a command; 'junheng --version' prints the version.\n"
+            "exit codes: 0 ok, 1 bad input, 2 bad usage, 3 (diff) the report changes\n"), f);
 }
 
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    i18n_init();
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
@@ -46,7 +49,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "junheng: unknown command '%s'\n", argv[1]);
+    fprintf(stderr, _("junheng: unknown command '%s'\n"), argv[1]);
     usage(stderr);
     return EXIT_USAGE;
 }

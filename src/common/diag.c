@@ -1,5 +1,6 @@
 /* diag — see diag.h. */
 #include "common/diag.h"
+#include "common/i18n.h"
 #include "common/xalloc.h"
 
 #include <stdlib.h>
@@ -76,9 +77,9 @@ void diag_print(const diag_list *dl, FILE *f)
         } else {
             fputs("junheng: ", f);
         }
-        if (d->level == DIAG_WARNING) fputs("warning: ", f);
+        if (d->level == DIAG_WARNING) fputs(_("warning: "), f);
         fprintf(f, "%s\n", d->msg);
-        if (d->hint) fprintf(f, "  hint: %s\n", d->hint);
+        if (d->hint) fprintf(f, _("  hint: %s\n"), d->hint);
     }
     if (dl->dropped > 0)
         fprintf(f, "junheng: ... and %d more problem(s) not shown\n", dl->dropped);

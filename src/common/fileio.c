@@ -1,5 +1,6 @@
 /* fileio — see fileio.h. */
 #include "common/fileio.h"
+#include "common/i18n.h"
 #include "common/strbuf.h"
 
 #include <errno.h>
@@ -11,14 +12,14 @@ char *file_read(const char *path, const char *what, size_t *len, diag_list *dl)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_hint(diag_error(dl, path, 0, 0, "cannot read %s: it is a folder", what),
-                  "give the path of a file");
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot read %s: it is a folder"), what),
+                  _("give the path of a file"));
         return NULL;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_hint(diag_error(dl, path, 0, 0, "cannot open %s: %s", what, strerror(errno)),
-                  "check the path and that the file is readable");
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot open %s: %s"), what, strerror(errno)),
+                  _("check the path and that the file is readable"));
         return NULL;
     }
     strbuf b = STRBUF_INIT;
@@ -28,7 +29,7 @@ char *file_read(const char *path, const char *what, size_t *len, diag_list *dl)
     int err = ferror(f) ? errno : 0;
     fclose(f);
     if (err) {
-        diag_error(dl, path, 0, 0, "cannot read %s: %s", what, strerror(err));
+        diag_error(dl, path, 0, 0, _("cannot read %s: %s"), what, strerror(err));
         sb_free(&b);
         return NULL;
     }

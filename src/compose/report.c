@@ -59,6 +59,8 @@ static tv_value *compliance_map(const jh_figures *f, const jh_level_figures *L)
     return m;
 }
 
+/* One 学段's names; CVs above the threshold are also appended to over_items
+ * (when not NULL) for the county-wide list. */
 static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_items[], int *nover)
 {
     const jh_level_figures *L = &f->level[lv];
@@ -95,7 +97,7 @@ static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_
         tv_flag(b, "over", above);
         tv_map_set(bal, ind[i].key, b);
         if (above) over++;
-        if (above && over_items) {   /* NULL: a second context of the same 学段 */
+        if (above && over_items) {
             tv_value *o = tv_map();
             tv_map_str(o, "level", level_label(lv));
             tv_map_str(o, "label", ind[i].label);
@@ -247,8 +249,6 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     tv_value *levels = tv_list(), *items[JH_NLEVELS];
     int nl = 0;
     for (int l = 0; l < JH_NLEVELS; l++)
-        /* no over items from this second pass: they were collected above, and
-         * writing them again into over[] from index 0 leaked the first ones */
         if (f->level[l].n > 0) items[nl++] = level_context(f, (jh_level)l, NULL, NULL);
     for (int i = 0; i < nl; i++) tv_flag(items[i], "last", 0);
     tv_push_all(levels, items, nl);
@@ -400,9 +400,22 @@ static int report_block(void *ud, const char *name, doc *d, diag_list *dl)
     return 0;
 }
 
+static int accept_block(void *ud, const char *name, doc *d, diag_list *dl)
+{
+    (void)ud; (void)name; (void)d; (void)dl;
+    return 0;
+}
+
 doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
                    const char *const *blocks, md_options *mo, diag_list *dl)
 {
+    /* Markdown the renderer does not support is found in the template as
+     * written, so its line and column are the template's own; after
+     * expansion, sections would have moved the lines. */
+    md_options check = {.block = accept_block, .placeholders = 1};
+    doc *raw = md_to_doc(text, len, path, &check, dl);
+    if (!raw) return NULL;
+    doc_free(raw);
     template_opts topt = {blocks};
     char *md = template_expand(text, len, path, ctx, &topt, dl);
     if (!md) return NULL;
@@ -432,7 +445,7 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
     char *text = file_read(template_path, "the report template", &len, dl);
     if (!text) return NULL;
     report_ud u = {f, ctx};
-    md_options mo = {&u, report_block};
+    md_options mo = {.ud = &u, .block = report_block};
     int before = dl->n;
     doc *d = expand_to_doc(text, len, template_path, ctx, report_blocks, &mo, dl);
     free(text);

@@ -219,7 +219,7 @@ doc *sheet_doc(const jh_figures *f, const char *code, const char *text, size_t l
     if (!ctx) return NULL;
     sheet_ud u = {.f = f};
     u.np = school_parts(f, code, u.parts);
-    md_options mo = {&u, sheet_block};
+    md_options mo = {.ud = &u, .block = sheet_block};
     doc *d = expand_to_doc(text, len, template_path, ctx, sheet_blocks, &mo, dl);
     tv_free(ctx);
     if (!d) return NULL;

@@ -8,6 +8,7 @@
  * teachers has no 学历合格率 (NaN) and lacks no qualified teacher.
  */
 #include "core/figures.h"
+#include "common/i18n.h"
 #include "common/num.h"
 #include "common/xalloc.h"
 
@@ -131,9 +132,9 @@ static void level_figures(const jh_config *cfg, const jh_schools *sc, jh_level_f
         lv->bal[k].within = within_displayed(lv->bal[k].cv, cfg->max_cv[lv->level], cfg->dec_cv);
         sum += lv->bal[k].cv;
         if (lv->n && isnan(lv->bal[k].cv))
-            diag_hint(diag_warning(dl, sc->path, 0, 0, "%s: the county mean of %s is 0, so its 差异系数 is undefined",
+            diag_hint(diag_warning(dl, sc->path, 0, 0, _("%s: the county mean of %s is 0, so its 差异系数 is undefined"),
                                    level_label(lv->level), jh_balance_ind[k].label),
-                      "check the column '%s' (%s): every %s row has 0", jh_fields[jh_balance_ind[k].quantity].key,
+                      _("check the column '%s' (%s): every %s row has 0"), jh_fields[jh_balance_ind[k].quantity].key,
                       jh_fields[jh_balance_ind[k].quantity].label, level_label(lv->level));
     }
     lv->composite_cv = lv->n ? sum / JH_NBALANCE : NAN;

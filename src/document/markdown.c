@@ -141,6 +141,9 @@ static int directive(mctx *m, cmark_node *n, const char *text)
             doc_block *b = doc_add_bookmark(m->d, level, t);
             b->line = line; b->col = col;
         }
+    } else if (m->opt && m->opt->placeholders) {
+        free(body);
+        return 0;   /* a template's own {{...}}: plain text until it is expanded */
     } else {
         diag_hint(diag_error(m->dl, m->file, line, col, "unknown directive {{%s}}", s),
                   "known: {{> name}}, {{signature ISSUER | DATE}}, {{bookmark TITLE}}");

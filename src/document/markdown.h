@@ -35,6 +35,9 @@ typedef struct md_options {
     /* Called for {{> name}}: append blocks to d; return 0, or -1 after adding
      * diagnostics.  NULL: {{> name}} is an error. */
     int (*block)(void *ud, const char *name, doc *d, diag_list *dl);
+    /* 1: a paragraph of {{...}} that is no directive is text (checking a
+     * template's Markdown before its placeholders are expanded). */
+    int placeholders;
 } md_options;
 
 /* Parse text (len bytes, UTF-8).  NULL if any error was added to dl. */

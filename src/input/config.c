@@ -7,6 +7,7 @@
  * than guessed: it could mean 1:19 or be a typo for 0.19.
  */
 #include "input/config.h"
+#include "common/i18n.h"
 #include "common/num.h"
 #include "common/xalloc.h"
 
@@ -26,7 +27,7 @@ static diag *key_error(jh_ini *ini, diag_list *dl, const char *sec, const char *
     va_start(ap, fmt);
     char *what = xvasprintf(fmt, ap);
     va_end(ap);
-    diag *d = diag_error(dl, ini_path(ini), ini_line(ini, sec, key), 0, "[%s] %s: %s", sec, key, what);
+    diag *d = diag_error(dl, ini_path(ini), ini_line(ini, sec, key), 0, _("[%s] %s: %s"), sec, key, what);
     free(what);
     return d;
 }
@@ -68,24 +69,24 @@ static void load_standard(jh_ini *ini, jh_config *c, jh_level l, diag_list *dl)
         const char *v = ini_get_str(ini, sec, ind->key, NULL);
         if (!v || !*v) {
             diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, sec, ind->key), 0,
-                                 "[%s] %s (%s) is %s", sec, ind->key, ind->label, v ? "empty" : "missing"),
-                      "add '%s = ...' under [%s]: the province's 办学基本标准 for %s", ind->key, sec, level_label(l));
+                                 _("[%s] %s (%s) %s"), sec, ind->key, ind->label, v ? _("is empty") : _("is missing")),
+                      _("add '%s = ...' under [%s]: the province's 办学基本标准 for %s"), ind->key, sec, level_label(l));
             continue;
         }
         double x;
         if (parse_threshold(v, &x) != 0) {
-            diag_hint(key_error(ini, dl, sec, ind->key, "'%s' is not a number", v),
+            diag_hint(key_error(ini, dl, sec, ind->key, _("'%s' is not a number"), v),
                       i == CI_TEACHER_RATIO ? "write a ratio such as 1:19" :
                       i == CI_QUALIFIED ? "write a rate such as 100%% or 0.98" :
                       "write a plain number in %s, e.g. 20", *ind->unit ? ind->unit : "the indicator's unit");
             continue;
         }
         if (x < 0) {
-            diag_hint(key_error(ini, dl, sec, ind->key, "'%s' is negative", v), "a standard is a minimum of 0 or more");
+            diag_hint(key_error(ini, dl, sec, ind->key, _("'%s' is negative"), v), _("a standard is a minimum of 0 or more"));
             continue;
         }
         if ((i == CI_TEACHER_RATIO || i == CI_QUALIFIED) && x > 1) {
-            diag_hint(key_error(ini, dl, sec, ind->key, "'%s' is more than 1", v),
+            diag_hint(key_error(ini, dl, sec, ind->key, _("'%s' is more than 1"), v),
                       i == CI_TEACHER_RATIO ? "write the ratio as 1:19 (one teacher per 19 pupils)"
                                             : "write the rate as 98%% or 0.98");
             continue;
@@ -101,7 +102,7 @@ static void load_quality(jh_ini *ini, jh_config *c, jh_level l, diag_list *dl)
         double x;
         if (ini_get_double(ini, sec, jh_quality_ind[i].key, jh_quality_threshold[l][i], &x, dl) != 0) continue;
         if (x < 0) {
-            diag_hint(key_error(ini, dl, sec, jh_quality_ind[i].key, "is negative"), "a standard is a minimum of 0 or more");
+            diag_hint(key_error(ini, dl, sec, jh_quality_ind[i].key, _("is negative")), _("a standard is a minimum of 0 or more"));
             continue;
         }
         c->quality[l][i] = x;
@@ -113,7 +114,7 @@ static void get_decimals(jh_ini *ini, const char *key, int def, int *out, diag_l
 {
     if (ini_get_int(ini, "display", key, def, out, dl) != 0) return;
     if (*out < 0 || *out > 9) {
-        diag_hint(key_error(ini, dl, "display", key, "%d decimals is out of range", *out), "use 0 to 9 decimals");
+        diag_hint(key_error(ini, dl, "display", key, _("%d decimals is out of range"), *out), _("use 0 to 9 decimals"));
         *out = def;
     }
 }
@@ -132,9 +133,9 @@ static void load_report(jh_ini *ini, jh_config *c, diag_list *dl)
 {
     c->county = dup_or_null(ini_require_str(ini, "report", "county", dl));
     if (!ini_has(ini, "report", "year")) {
-        diag_hint(diag_error(dl, ini_path(ini), 0, 0, "[report] year is missing"), "add 'year = 2019' under [report]");
+        diag_hint(diag_error(dl, ini_path(ini), 0, 0, _("[report] year is missing")), _("add 'year = 2019' under [report]"));
     } else if (ini_get_int(ini, "report", "year", 0, &c->year, dl) == 0 && (c->year < 1990 || c->year > 2100)) {
-        diag_hint(key_error(ini, dl, "report", "year", "%d is not a plausible year", c->year), "write the year of the report, e.g. 2019");
+        diag_hint(key_error(ini, dl, "report", "year", _("%d is not a plausible year"), c->year), _("write the year of the report, e.g. 2019"));
     }
     const char *t = ini_get_str(ini, "report", "title", NULL);
     c->title = t && *t ? xstrdup(t)
@@ -153,12 +154,12 @@ static void load_data(jh_ini *ini, jh_config *c, diag_list *dl)
     if (!strcasecmp(e, "auto") || !*e) c->encoding = JH_ENC_AUTO;
     else if (!strcasecmp(e, "utf-8") || !strcasecmp(e, "utf8")) c->encoding = JH_ENC_UTF8;
     else if (!strcasecmp(e, "gb18030") || !strcasecmp(e, "gbk")) c->encoding = JH_ENC_GB18030;
-    else diag_hint(key_error(ini, dl, "data", "encoding", "unknown encoding '%s'", e), "write auto, utf-8 or gb18030");
+    else diag_hint(key_error(ini, dl, "data", "encoding", _("unknown encoding '%s'"), e), _("write auto, utf-8 or gb18030"));
     const char *m = ini_get_str(ini, "data", "mixed", "split");
     if (!strcasecmp(m, "split") || !*m) c->split_mixed = 1;
     else if (!strcasecmp(m, "parts")) c->split_mixed = 0;
-    else diag_hint(key_error(ini, dl, "data", "mixed", "unknown value '%s'", m),
-                   "write split (rows of 九年一贯制/完全中学 hold whole-school totals) or parts (each row holds its part's own)");
+    else diag_hint(key_error(ini, dl, "data", "mixed", _("unknown value '%s'"), m),
+                   _("write split (rows of 九年一贯制/完全中学 hold whole-school totals) or parts (each row holds its part's own)"));
 }
 
 static void load_balance(jh_ini *ini, jh_config *c, diag_list *dl)
@@ -166,13 +167,13 @@ static void load_balance(jh_ini *ini, jh_config *c, diag_list *dl)
     const char *s = ini_get_str(ini, "balance", "scheme", "basic");
     if (!strcasecmp(s, "basic") || !*s) c->scheme = JH_SCHEME_BASIC;
     else if (!strcasecmp(s, "quality")) c->scheme = JH_SCHEME_QUALITY;
-    else diag_hint(key_error(ini, dl, "balance", "scheme", "unknown scheme '%s'", s),
-                   "write basic (基本均衡, 教督〔2012〕3号) or quality (优质均衡, 教督〔2017〕6号)");
+    else diag_hint(key_error(ini, dl, "balance", "scheme", _("unknown scheme '%s'"), s),
+                   _("write basic (基本均衡, 教督〔2012〕3号) or quality (优质均衡, 教督〔2017〕6号)"));
     const double *def = c->scheme == JH_SCHEME_QUALITY ? jh_quality_max_cv : jh_basic_max_cv;
     const char *keys[JH_NLEVELS] = {"primary_max_cv", "middle_max_cv"};
     for (int l = 0; l < JH_NLEVELS; l++) {
         if (ini_get_double(ini, "balance", keys[l], def[l], &c->max_cv[l], dl) == 0 && c->max_cv[l] <= 0) {
-            diag_hint(key_error(ini, dl, "balance", keys[l], "must be more than 0"), "the national value is %.2f", def[l]);
+            diag_hint(key_error(ini, dl, "balance", keys[l], _("must be more than 0")), _("the national value is %.2f"), def[l]);
             c->max_cv[l] = def[l];
         }
     }

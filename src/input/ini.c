@@ -9,6 +9,7 @@
  * that passes the scan is handed to iniparser for the values.
  */
 #include "input/ini.h"
+#include "common/i18n.h"
 #include "common/fileio.h"
 #include "common/num.h"
 #include "common/strbuf.h"
@@ -107,8 +108,8 @@ static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
         p = nl ? nl + 1 : end;
         if (n > INI_LINE_MAX) {
             diag_hint(diag_error(dl, ini->path, lineno, 0,
-                                 "line is too long (%zu bytes; at most %d)", n, INI_LINE_MAX),
-                      "split the value with a trailing '\\' or shorten it (about 330 Chinese characters fit)");
+                                 _("line is too long (%zu bytes; at most %d)"), n, INI_LINE_MAX),
+                      _("split the value with a trailing '\\' or shorten it (about 330 Chinese characters fit)"));
             errors++;
             continued = 0;
             continue;
@@ -122,14 +123,14 @@ static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
             const char *close = memchr(s, ']', n);
             if (close && close != s + n - 1) {
                 diag_hint(diag_error(dl, ini->path, lineno, (int)utf8_len(s, (size_t)(close - s)) + 2,
-                                     "text after the section header's ']'"),
-                          "put a comment on a line of its own");
+                                     _("text after the section header's ']'")),
+                          _("put a comment on a line of its own"));
                 errors++;
                 continue;
             }
             if (s[n - 1] != ']') {
-                diag_hint(diag_error(dl, ini->path, lineno, 1, "section header without closing ']'"),
-                          "write it as [section]");
+                diag_hint(diag_error(dl, ini->path, lineno, 1, _("section header without closing ']'")),
+                          _("write it as [section]"));
                 errors++;
                 continue;
             }
@@ -145,13 +146,13 @@ static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
         if (!eq || eq == s) {
             diag_hint(diag_error(dl, ini->path, lineno, 1,
                                  eq ? "'=' without a key before it" : "line is neither [section], key = value nor a comment"),
-                      "write key = value, start a comment with ';' or '#'");
+                      _("write key = value, start a comment with ';' or '#'"));
             errors++;
             continue;
         }
         if (!section) {
-            diag_hint(diag_error(dl, ini->path, lineno, 1, "key outside any [section]"),
-                      "put a [section] line above it, e.g. [report]");
+            diag_hint(diag_error(dl, ini->path, lineno, 1, _("key outside any [section]")),
+                      _("put a [section] line above it, e.g. [report]"));
             errors++;
             continue;
         }
@@ -162,9 +163,9 @@ static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
         ini_key *old = find_key(ini, section, key);
         if (old) {
             diag_hint(diag_warning(dl, ini->path, lineno, 0,
-                                   "[%s] %s is set twice (also on line %d); this later value is used",
+                                   _("[%s] %s is set twice (also on line %d); this later value is used"),
                                    section, key, old->line),
-                      "delete one of the two lines");
+                      _("delete one of the two lines"));
             old->line = lineno;
             free(key);
             continue;
@@ -203,9 +204,9 @@ static dictionary *parse_values(const char *path, const char *text, size_t len, 
 jh_ini *ini_load(const char *path, diag_list *dl)
 {
     size_t len = 0;
-    char *text = file_read(path, "the configuration", &len, dl);
+    char *text = file_read(path, _("the configuration"), &len, dl);
     if (!text) {
-        diag_hint(diag_last(dl), "check the path given with -c");
+        diag_hint(diag_last(dl), _("check the path given with -c"));
         return NULL;
     }
     jh_ini *ini = xcalloc(1, sizeof *ini);
@@ -217,14 +218,14 @@ jh_ini *ini_load(const char *path, diag_list *dl)
     if (bom) { body += 3; len -= 3; }
     if (len >= 2 && (((unsigned char)body[0] == 0xFF && (unsigned char)body[1] == 0xFE) ||
                      ((unsigned char)body[0] == 0xFE && (unsigned char)body[1] == 0xFF))) {
-        diag_hint(diag_error(dl, path, 1, 0, "the file is UTF-16, junheng reads UTF-8"),
-                  "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)");
+        diag_hint(diag_error(dl, path, 1, 0, _("the file is UTF-16, junheng reads UTF-8")),
+                  _("save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"));
         free(text);
         ini_free(ini);
         return NULL;
     }
     if (memchr(body, '\0', len)) {
-        diag_error(dl, path, 0, 0, "the file contains NUL bytes; it is not a text INI file");
+        diag_error(dl, path, 0, 0, _("the file contains NUL bytes; it is not a text INI file"));
         free(text);
         ini_free(ini);
         return NULL;
@@ -237,7 +238,7 @@ jh_ini *ini_load(const char *path, diag_list *dl)
     ini->d = parse_values(path, body, len, bom);
     free(text);
     if (!ini->d) {
-        diag_error(dl, path, 0, 0, "iniparser could not read the file");
+        diag_error(dl, path, 0, 0, _("iniparser could not read the file"));
         ini_free(ini);
         return NULL;
     }
@@ -330,7 +331,7 @@ static diag *bad_value(jh_ini *ini, diag_list *dl, const char *section, const ch
                        const char *value, const char *what)
 {
     return diag_error(dl, ini->path, ini_line(ini, section, key), 0,
-                      "[%s] %s: '%s' is not %s", section, key, value, what);
+                      _("[%s] %s: '%s' is not %s"), section, key, value, what);
 }
 
 int ini_get_double(jh_ini *ini, const char *section, const char *key, double def,
@@ -342,7 +343,7 @@ int ini_get_double(jh_ini *ini, const char *section, const char *key, double def
     double x;
     if (num_parse(v, &x) != 0) {
         diag_hint(bad_value(ini, dl, section, key, v, "a number"),
-                  "write a plain decimal such as 0.65 (no units, no thousands separators)");
+                  _("write a plain decimal such as 0.65 (no units, no thousands separators)"));
         return -1;
     }
     *out = x;
@@ -360,7 +361,7 @@ int ini_get_int(jh_ini *ini, const char *section, const char *key, int def,
      * digits) is undefined behaviour (found by tests/fuzz/fuzz_ini) */
     if (num_parse(v, &x) != 0 || !(x >= INT_MIN && x <= INT_MAX) || x != floor(x)) {
         diag_hint(bad_value(ini, dl, section, key, v, "a whole number"),
-                  "write digits only, e.g. 2019");
+                  _("write digits only, e.g. 2019"));
         return -1;
     }
     *out = (int)x;
@@ -377,7 +378,7 @@ int ini_get_bool(jh_ini *ini, const char *section, const char *key, int def,
     if (!v) return 0;
     for (int i = 0; yes[i]; i++) if (!strcasecmp(v, yes[i])) { *out = 1; return 0; }
     for (int i = 0; no[i]; i++) if (!strcasecmp(v, no[i])) { *out = 0; return 0; }
-    diag_hint(bad_value(ini, dl, section, key, v, "yes or no"), "write yes or no (or 1/0, 是/否)");
+    diag_hint(bad_value(ini, dl, section, key, v, "yes or no"), _("write yes or no (or 1/0, 是/否)"));
     return -1;
 }
 
@@ -386,9 +387,9 @@ const char *ini_require_str(jh_ini *ini, const char *section, const char *key, d
     const char *v = raw(ini, section, key);
     if (v && *v) return v;
     int line = ini_line(ini, section, key);
-    diag *d = line ? diag_error(dl, ini->path, line, 0, "[%s] %s is empty", section, key)
-                   : diag_error(dl, ini->path, 0, 0, "[%s] %s is missing", section, key);
-    diag_hint(d, "add a line '%s = ...' under [%s]", key, section);
+    diag *d = line ? diag_error(dl, ini->path, line, 0, _("[%s] %s is empty"), section, key)
+                   : diag_error(dl, ini->path, 0, 0, _("[%s] %s is missing"), section, key);
+    diag_hint(d, _("add a line '%s = ...' under [%s]"), key, section);
     return NULL;
 }
 
@@ -425,15 +426,15 @@ void ini_warn_unused(const jh_ini *ini, diag_list *dl)
     for (int i = 0; i < ini->nsecs; i++) {
         const ini_sec *s = &ini->secs[i];
         if (s->line && !s->queried)
-            diag_hint(diag_warning(dl, ini->path, s->line, 0, "unknown section [%s] is ignored", s->name),
-                      "check the spelling of the section name");
+            diag_hint(diag_warning(dl, ini->path, s->line, 0, _("unknown section [%s] is ignored"), s->name),
+                      _("check the spelling of the section name"));
     }
     for (int i = 0; i < ini->nkeys; i++) {
         const ini_key *k = &ini->keys[i];
         const ini_sec *s = find_sec(ini, k->section);
         if (k->read || !s || !s->queried || s->allowed) continue;
-        diag_hint(diag_warning(dl, ini->path, k->line, 0, "unknown key '%s' in [%s] is ignored",
+        diag_hint(diag_warning(dl, ini->path, k->line, 0, _("unknown key '%s' in [%s] is ignored"),
                                k->key, k->section),
-                  "check the spelling of the key");
+                  _("check the spelling of the key"));
     }
 }

@@ -30,6 +30,7 @@
  *     whose code matches no school is an error.
  */
 #include "input/schools.h"
+#include "common/i18n.h"
 #include "common/fileio.h"
 #include "common/num.h"
 #include "common/strbuf.h"
@@ -117,7 +118,7 @@ static diag *col_error(diag_list *dl, const char *file, int line, jh_field f, co
     va_start(ap, fmt);
     char *what = xvasprintf(fmt, ap);
     va_end(ap);
-    diag *d = diag_error(dl, file, line, 0, "column '%s' (%s): %s", jh_fields[f].key, jh_fields[f].label, what);
+    diag *d = diag_error(dl, file, line, 0, _("column '%s' (%s): %s"), jh_fields[f].key, jh_fields[f].label, what);
     free(what);
     return d;
 }
@@ -183,8 +184,8 @@ static char *decode(const char *name, const char *data, size_t len, jh_encoding 
 {
     const unsigned char *u = (const unsigned char *)data;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        diag_hint(diag_error(dl, name, 1, 0, "the file is UTF-16 (Excel's \"Unicode text\"), which junheng does not read"),
-                  "in Excel choose Save As > \"CSV UTF-8 (逗号分隔)\" or \"CSV (逗号分隔)\" (GB18030)");
+        diag_hint(diag_error(dl, name, 1, 0, _("the file is UTF-16 (Excel's \"Unicode text\"), which junheng does not read")),
+                  _("in Excel choose Save As > \"CSV UTF-8 (逗号分隔)\" or \"CSV (逗号分隔)\" (GB18030)"));
         return NULL;
     }
     int bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
@@ -192,14 +193,14 @@ static char *decode(const char *name, const char *data, size_t len, jh_encoding 
     size_t blank = 0;
     while (blank < len && strchr(" \t\r\n", data[blank])) blank++;
     if (blank == len) {
-        diag_hint(diag_error(dl, name, 0, 0, "the file is empty"),
-                  "export the school table with its header row to this file");
+        diag_hint(diag_error(dl, name, 0, 0, _("the file is empty")),
+                  _("export the school table with its header row to this file"));
         return NULL;
     }
     if (memchr(data, '\0', len)) {
         diag_hint(diag_error(dl, name, line_of_offset(data, (size_t)((const char *)memchr(data, '\0', len) - data)), 0,
-                             "the file contains NUL bytes; it is not a CSV text file"),
-                  "save the sheet as CSV (UTF-8 or GB18030), not as .xls/.xlsx");
+                             _("the file contains NUL bytes; it is not a CSV text file")),
+                  _("save the sheet as CSV (UTF-8 or GB18030), not as .xls/.xlsx"));
         return NULL;
     }
     if (enc != JH_ENC_GB18030 && utf8_valid(data, len)) {
@@ -215,9 +216,9 @@ static char *decode(const char *name, const char *data, size_t len, jh_encoding 
             if (cp == 0xFFFD && !utf8_valid(data + off, (size_t)n)) break;
             off += (size_t)n;
         }
-        diag_hint(diag_error(dl, name, line_of_offset(data, off), 0, "not valid UTF-8 (byte 0x%02X)",
+        diag_hint(diag_error(dl, name, line_of_offset(data, off), 0, _("not valid UTF-8 (byte 0x%02X)"),
                              (unsigned char)data[off < len ? off : 0]),
-                  "the file is probably GB18030/GBK: set [data] encoding = auto or gb18030");
+                  _("the file is probably GB18030/GBK: set [data] encoding = auto or gb18030"));
         return NULL;
     }
     size_t bad = 0;
@@ -227,9 +228,9 @@ static char *decode(const char *name, const char *data, size_t len, jh_encoding 
     out = iconv_utf8("CP936", data, len, outlen, &bad2);
     if (out) { *encname = xstrdup("GBK"); return out; }
     diag_hint(diag_error(dl, name, line_of_offset(data, bad), 0,
-                         "the file is neither UTF-8 nor GB18030/GBK (bad byte 0x%02X)",
+                         _("the file is neither UTF-8 nor GB18030/GBK (bad byte 0x%02X)"),
                          (unsigned char)data[bad < len ? bad : 0]),
-              "open it in Excel or WPS and save it again as CSV UTF-8");
+              _("open it in Excel or WPS and save it again as CSV UTF-8"));
     return NULL;
 }
 
@@ -285,7 +286,7 @@ static int read_rows(const char *name, const char *text, size_t len, row_reader 
 {
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        diag_error(dl, name, 0, 0, "cannot start the CSV parser");
+        diag_error(dl, name, 0, 0, _("cannot start the CSV parser"));
         return -1;
     }
     const char *s = text, *end = text + len;
@@ -300,8 +301,8 @@ static int read_rows(const char *name, const char *text, size_t len, row_reader 
         size_t used = csv_parse(&p, s, n, on_field, on_row, r);
         if (used != n) {
             int col = (int)utf8_len(s, used) + 1;
-            diag_hint(diag_error(dl, name, r->line, col, "malformed CSV: %s", csv_strerror(csv_error(&p))),
-                      "a quote (\") inside a field must be doubled (\"\"), and a quoted field must end with a quote right before the comma");
+            diag_hint(diag_error(dl, name, r->line, col, _("malformed CSV: %s"), csv_strerror(csv_error(&p))),
+                      _("a quote (\") inside a field must be doubled (\"\"), and a quoted field must end with a quote right before the comma"));
             rc = -1;
             break;
         }
@@ -309,8 +310,8 @@ static int read_rows(const char *name, const char *text, size_t len, row_reader 
     }
     if (rc == 0 && csv_fini(&p, on_field, on_row, r) != 0) {
         diag_hint(diag_error(dl, name, r->row_line ? r->row_line : r->line, 0,
-                             "malformed CSV: a quoted field is never closed"),
-                  "add the closing quote (\") of the field that starts on this line");
+                             _("malformed CSV: a quoted field is never closed")),
+                  _("add the closing quote (\") of the field that starts on this line"));
         rc = -1;
     }
     csv_free(&p);
@@ -358,30 +359,30 @@ static int map_header(const char *name, csv_row *h, int col[JH_NFIELDS], const j
         }
         known++;
         if (col[f] >= 0) {
-            diag_hint(col_error(dl, name, h->line, (jh_field)f, "appears twice in the header (columns %d and %d)",
+            diag_hint(col_error(dl, name, h->line, (jh_field)f, _("appears twice in the header (columns %d and %d)"),
                                 col[f] + 1, i + 1),
-                      "delete or rename one of the two columns");
+                      _("delete or rename one of the two columns"));
             errors++;
             continue;
         }
         col[f] = i;
     }
     if (known == 0) {
-        diag_hint(diag_error(dl, name, h->line, 0, "the first row is not a header: no column name is known"),
-                  "the first row must name the columns, e.g. 学校代码,学校名称,学段,在校生数,... (see the example data)");
+        diag_hint(diag_error(dl, name, h->line, 0, _("the first row is not a header: no column name is known")),
+                  _("the first row must name the columns, e.g. 学校代码,学校名称,学段,在校生数,... (see the example data)"));
         sb_free(&extra);
         return errors + 1;
     }
     for (int f = 0; f < JH_NFIELDS; f++)
         if (col[f] < 0 && required((jh_field)f, opt)) {
-            diag_hint(col_error(dl, name, h->line, (jh_field)f, "missing from the header"),
-                      "add a column headed '%s' or '%s'%s", jh_fields[f].label, jh_fields[f].key,
-                      f >= F_BACKBONE ? " (the quality scheme needs it)" : "");
+            diag_hint(col_error(dl, name, h->line, (jh_field)f, _("missing from the header")),
+                      _("add a column headed '%s' or '%s'%s"), jh_fields[f].label, jh_fields[f].key,
+                      f >= F_BACKBONE ? _(" (the quality scheme needs it)") : "");
             errors++;
         }
     if (extra.len)
-        diag_hint(diag_warning(dl, name, h->line, 0, "column(s) %s are not used and are ignored", sb_str(&extra)),
-                  "rename a column to its key or Chinese name if it was meant to be read");
+        diag_hint(diag_warning(dl, name, h->line, 0, _("column(s) %s are not used and are ignored"), sb_str(&extra)),
+                  _("rename a column to its key or Chinese name if it was meant to be read"));
     sb_free(&extra);
     return errors;
 }
@@ -436,45 +437,45 @@ static int check_number(const char *name, int line, jh_field f, const char *v, c
     *out = 0;
     if (!*v) {
         if (!required(f, opt)) return 0;
-        diag_hint(col_error(dl, name, line, f, "is empty"), "write 0 if the school has none");
+        diag_hint(col_error(dl, name, line, f, _("is empty")), _("write 0 if the school has none"));
         return 1;
     }
     if (field_kind(f) == K_BOOL) {
         if (parse_bool(v, out) == 0) return 0;
-        diag_hint(col_error(dl, name, line, f, "'%s' is not 1/0, 有/无 or 是/否", shown(v, sb)),
-                  "write 1 if the school has a library room, 0 if not");
+        diag_hint(col_error(dl, name, line, f, _("'%s' is not 1/0, 有/无 or 是/否"), shown(v, sb)),
+                  _("write 1 if the school has a library room, 0 if not"));
         return 1;
     }
     double x;
     if (num_parse(v, &x) != 0) {
-        diag *d = col_error(dl, name, line, f, "'%s' is not a number", shown(v, sb));
+        diag *d = col_error(dl, name, line, f, _("'%s' is not a number"), shown(v, sb));
         if (strchr(v, ',') || strstr(v, "，"))
-            diag_hint(d, "remove the thousands separators: write 1240, not 1,240");
+            diag_hint(d, _("remove the thousands separators: write 1240, not 1,240"));
         else if (*jh_fields[f].unit)
-            diag_hint(d, "write digits only, without units or notes (the unit is %s)", jh_fields[f].unit);
+            diag_hint(d, _("write digits only, without units or notes (the unit is %s)"), jh_fields[f].unit);
         else
-            diag_hint(d, "write digits only, without units or notes");
+            diag_hint(d, _("write digits only, without units or notes"));
         return 1;
     }
     if (x < 0) {
-        diag_hint(col_error(dl, name, line, f, "%s is negative", shown(v, sb)), "a count or an area cannot be below 0");
+        diag_hint(col_error(dl, name, line, f, _("%s is negative"), shown(v, sb)), _("a count or an area cannot be below 0"));
         return 1;
     }
     /* Counts are summed as long (figures, sheets); beyond it the conversion is
      * undefined, and doubles stop being exact integers at 2^53.  No school
      * figure comes near 10^15 (元 included). */
     if (x > VALUE_MAX) {
-        diag_hint(col_error(dl, name, line, f, "%s is too large", shown(v, sb)),
-                  "check the value: digits run together, or a misplaced exponent?");
+        diag_hint(col_error(dl, name, line, f, _("%s is too large"), shown(v, sb)),
+                  _("check the value: digits run together, or a misplaced exponent?"));
         return 1;
     }
     if (field_kind(f) == K_INT && x != floor(x)) {
-        diag_hint(col_error(dl, name, line, f, "'%s' is not a whole number", shown(v, sb)), "people, books and rooms are counted in whole numbers");
+        diag_hint(col_error(dl, name, line, f, _("'%s' is not a whole number"), shown(v, sb)), _("people, books and rooms are counted in whole numbers"));
         return 1;
     }
     if (f == F_STUDENTS && x == 0) {
-        diag_hint(col_error(dl, name, line, f, "is 0"),
-                  "a school part without pupils is not assessed: delete the row (or fill in its enrolment)");
+        diag_hint(col_error(dl, name, line, f, _("is 0")),
+                  _("a school part without pupils is not assessed: delete the row (or fill in its enrolment)"));
         return 1;
     }
     *out = x;
@@ -492,28 +493,28 @@ static int check_row(const char *name, csv_row *row, const int col[JH_NFIELDS], 
     r->s.share = 1;
     for (int i = 0; i < row->n; i++) strip(row->f[i]);
     if (row->n < ncols) {
-        diag_hint(diag_error(dl, name, row->line, 0, "the row has %d field(s), the header has %d", row->n, ncols),
-                  "a comma is missing, or a line break splits the row; a value containing a comma must be quoted");
+        diag_hint(diag_error(dl, name, row->line, 0, _("the row has %d field(s), the header has %d"), row->n, ncols),
+                  _("a comma is missing, or a line break splits the row; a value containing a comma must be quoted"));
         return 1;
     }
     const char *v[JH_NFIELDS];
     for (int f = 0; f < JH_NFIELDS; f++) v[f] = col[f] >= 0 ? row->f[col[f]] : "";
-    if (!*v[F_CODE]) { diag_hint(col_error(dl, name, row->line, F_CODE, "is empty"), "every row needs its school's code"); errors++; }
-    if (!*v[F_NAME]) { diag_hint(col_error(dl, name, row->line, F_NAME, "is empty"), "every row needs its school's name"); errors++; }
+    if (!*v[F_CODE]) { diag_hint(col_error(dl, name, row->line, F_CODE, _("is empty")), _("every row needs its school's code")); errors++; }
+    if (!*v[F_NAME]) { diag_hint(col_error(dl, name, row->line, F_NAME, _("is empty")), _("every row needs its school's name")); errors++; }
     if (parse_level(v[F_LEVEL], &r->s.level) != 0) {
-        diag_hint(col_error(dl, name, row->line, F_LEVEL, "'%s' is not a 学段", shown(v[F_LEVEL], sb)),
-                  "write 小学 or 初中 (or primary / middle)");
+        diag_hint(col_error(dl, name, row->line, F_LEVEL, _("'%s' is not a 学段"), shown(v[F_LEVEL], sb)),
+                  _("write 小学 or 初中 (or primary / middle)"));
         errors++;
     }
     jh_school_type t = JH_TYPE_UNSET;
     if (parse_type(v[F_TYPE], &t) != 0) {
-        diag_hint(col_error(dl, name, row->line, F_TYPE, "'%s' is not a known school type", shown(v[F_TYPE], sb)),
-                  "write 小学, 初中, 九年一贯制, 完全中学 or 教学点, or leave it empty");
+        diag_hint(col_error(dl, name, row->line, F_TYPE, _("'%s' is not a known school type"), shown(v[F_TYPE], sb)),
+                  _("write 小学, 初中, 九年一贯制, 完全中学 or 教学点, or leave it empty"));
         errors++;
     } else if (!errors && ((t == JH_TYPE_PRIMARY && r->s.level != JH_PRIMARY) ||
                            ((t == JH_TYPE_MIDDLE || t == JH_TYPE_COMPLETE_MIDDLE) && r->s.level != JH_MIDDLE))) {
-        diag_hint(col_error(dl, name, row->line, F_TYPE, "a %s has no %s part", v[F_TYPE], level_label(r->s.level)),
-                  "check the 学段 and 学校类型 of this row");
+        diag_hint(col_error(dl, name, row->line, F_TYPE, _("a %s has no %s part"), v[F_TYPE], level_label(r->s.level)),
+                  _("check the 学段 and 学校类型 of this row"));
         errors++;
     }
     r->point = t == JH_TYPE_TEACHING_POINT;
@@ -522,14 +523,14 @@ static int check_row(const char *name, csv_row *row, const int col[JH_NFIELDS], 
         errors += check_number(name, row->line, (jh_field)f, v[f], opt, &r->s.v[f], dl);
     for (int f = F_STUDENTS; f < JH_NFIELDS; f++)
         if (is_teacher_subcount((jh_field)f) && r->s.v[f] > r->s.v[F_TEACHERS]) {
-            diag_hint(col_error(dl, name, row->line, (jh_field)f, "%s is more than 专任教师数 (%s)",
+            diag_hint(col_error(dl, name, row->line, (jh_field)f, _("%s is more than 专任教师数 (%s)"),
                                 shown(v[f], sb), shown(v[F_TEACHERS], sb2)),
-                      "this count is part of the full-time teachers and cannot exceed them");
+                      _("this count is part of the full-time teachers and cannot exceed them"));
             errors++;
         }
     if (r->s.v[F_HIGH_STUDENTS] > 0 && t != JH_TYPE_COMPLETE_MIDDLE)
-        diag_hint(diag_warning(dl, name, row->line, 0, "column 'high_students' (高中在校生数) is used only for a 完全中学; ignored here"),
-                  "set 学校类型 to 完全中学 if this school has a 高中部");
+        diag_hint(diag_warning(dl, name, row->line, 0, _("column 'high_students' (高中在校生数) is used only for a 完全中学; ignored here")),
+                  _("set 学校类型 to 完全中学 if this school has a 高中部"));
     if (errors) return errors;
     r->s.code = xstrdup(v[F_CODE]);
     r->s.name = xstrdup(v[F_NAME]);
@@ -579,9 +580,9 @@ static int check_part(const char *name, const rec *r, diag_list *dl)
         const rec *o = r->grp[j];
         if (o->point || o->s.line >= r->s.line) continue;
         if (o->s.level == r->s.level) {
-            diag_hint(col_error(dl, name, r->s.line, F_CODE, "school '%s' already has a %s row on line %d",
+            diag_hint(col_error(dl, name, r->s.line, F_CODE, _("school '%s' already has a %s row on line %d"),
                                 r->s.code, level_label(r->s.level), o->s.line),
-                      "each school part appears once; a 九年一贯制 school has one 小学 and one 初中 row");
+                      _("each school part appears once; a 九年一贯制 school has one 小学 and one 初中 row"));
             errors++;
         } else if (r->s.type == JH_TYPE_UNSET && o->s.type == JH_TYPE_UNSET) {
             /* Two 学段 under one code and no type: a 九年一贯制 school whose
@@ -591,14 +592,14 @@ static int check_part(const char *name, const rec *r, diag_list *dl)
             for (int f = F_SITE_AREA; f <= F_COMPUTERS && same; f++) same = r->s.v[f] == o->s.v[f];
             if (same)
                 diag_hint(diag_warning(dl, name, r->s.line, 0,
-                                       "school '%s': the 小学 and 初中 rows (lines %d and %d) have identical resource figures",
+                                       _("school '%s': the 小学 and 初中 rows (lines %d and %d) have identical resource figures"),
                                        r->s.code, o->s.line, r->s.line),
-                          "if they are whole-school totals, set 学校类型 to 九年一贯制 on both rows so junheng splits them");
+                          _("if they are whole-school totals, set 学校类型 to 九年一贯制 on both rows so junheng splits them"));
         } else if (r->s.type != JH_TYPE_NINE_YEAR || o->s.type != JH_TYPE_NINE_YEAR) {
             diag_hint(col_error(dl, name, r->s.line, F_TYPE,
-                                "school '%s' has a 小学 and an 初中 row (lines %d and %d), so it must be 九年一贯制 on both",
+                                _("school '%s' has a 小学 and an 初中 row (lines %d and %d), so it must be 九年一贯制 on both"),
                                 r->s.code, o->s.line, r->s.line),
-                      "set 学校类型 to 九年一贯制 on both rows, or give the two schools different codes");
+                      _("set 学校类型 to 九年一贯制 on both rows, or give the two schools different codes"));
             errors++;
         }
     }
@@ -620,9 +621,9 @@ static int split_share(const char *name, rec *r, diag_list *dl)
     const rec *o = other_part(r);
     if (!o) {
         diag_hint(col_error(dl, name, r->s.line, F_LEVEL,
-                            "九年一贯制 school '%s' has only a %s row; its whole-school resources cannot be split",
+                            _("九年一贯制 school '%s' has only a %s row; its whole-school resources cannot be split"),
                             r->s.code, level_label(r->s.level)),
-                  "add its %s row with the same 学校代码, or set [data] mixed = parts if this row holds the part's own figures",
+                  _("add its %s row with the same 学校代码, or set [data] mixed = parts if this row holds the part's own figures"),
                   level_label(r->s.level == JH_PRIMARY ? JH_MIDDLE : JH_PRIMARY));
         return 1;
     }
@@ -634,9 +635,9 @@ static int split_share(const char *name, rec *r, diag_list *dl)
             snprintf(a, sizeof a, "%.15g", r->s.whole[f]);
             snprintf(b, sizeof b, "%.15g", o->s.whole[f]);
             diag_hint(col_error(dl, name, r->s.line, (jh_field)f,
-                                "九年一贯制 school '%s' has %s here but %s on line %d; whole-school totals must be equal on both rows",
+                                _("九年一贯制 school '%s' has %s here but %s on line %d; whole-school totals must be equal on both rows"),
                                 r->s.code, a, b, o->s.line),
-                      "correct one of the rows, or set [data] mixed = parts if each row holds its part's own figures");
+                      _("correct one of the rows, or set [data] mixed = parts if each row holds its part's own figures"));
             errors++;
         }
     }
@@ -659,9 +660,9 @@ static int check_point(const char *name, const rec *p, diag_list *dl)
 {
     if (!p->point || point_home(p)) return 0;
     diag_hint(col_error(dl, name, p->s.line, F_CODE,
-                        "教学点 '%s' has code '%s', but no %s row has that code to count it under",
+                        _("教学点 '%s' has code '%s', but no %s row has that code to count it under"),
                         p->s.name, p->s.code, level_label(p->s.level)),
-              "a 教学点 is counted with the 完小/中心校 it belongs to: give it that school's 学校代码");
+              _("a 教学点 is counted with the 完小/中心校 it belongs to: give it that school's 学校代码"));
     return 1;
 }
 
@@ -732,7 +733,7 @@ jh_schools *schools_parse(const char *name, const char *data, size_t len, const 
     rec *recs = NULL;
     int nrec = 0, errors = 0, col[JH_NFIELDS];
     if (read_rows(name, text, tlen, &rr, dl) != 0) goto done;
-    if (rr.nrows == 0) { diag_error(dl, name, 0, 0, "the file is empty"); goto done; }
+    if (rr.nrows == 0) { diag_error(dl, name, 0, 0, _("the file is empty")); goto done; }
     errors = map_header(name, &rr.rows[0], col, opt, dl);
     if (errors) goto done;
     recs = xcalloc((size_t)rr.nrows, sizeof *recs);
@@ -750,8 +751,8 @@ jh_schools *schools_parse(const char *name, const char *data, size_t len, const 
     }
     if (errors) goto done;
     if (nrec == 0) {
-        diag_hint(diag_error(dl, name, 0, 0, "the file has a header but no school rows"),
-                  "add one row per school part below the header");
+        diag_hint(diag_error(dl, name, 0, 0, _("the file has a header but no school rows")),
+                  _("add one row per school part below the header"));
         goto done;
     }
     if ((errors = shape_parts(name, recs, nrec, opt->split_mixed, dl)) != 0) goto done;
@@ -783,10 +784,10 @@ done:
 jh_schools *schools_load(const char *path, const jh_load_opts *opt, diag_list *dl)
 {
     size_t len;
-    char *text = file_read(path, "the school data", &len, dl);
+    char *text = file_read(path, _("the school data"), &len, dl);
     if (!text) {
-        diag_hint(diag_last(dl), "check [data] schools in the configuration (a relative path is "
-                                 "relative to the INI file's folder)");
+        diag_hint(diag_last(dl), _("check [data] schools in the configuration (a relative path is "
+                                 "relative to the INI file's folder)"));
         return NULL;
     }
     jh_schools *s = schools_parse(path, text, len, opt, dl);

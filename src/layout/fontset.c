@@ -5,8 +5,10 @@
  * because the subset renumbers glyphs densely.
  */
 #include "layout/fontset.h"
+#include "common/i18n.h"
 #include "common/outfile.h"
 #include "common/xalloc.h"
+#include "layout/sfnt.h"
 
 #include <hb.h>
 #include <hb-subset.h>
@@ -85,15 +87,15 @@ int fontset_open(fontset *fs, const char *path, int index, const char *where, di
     const char *w = where ? where : path;
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
-        diag_hint(diag_error(dl, w, 0, 0, "cannot read font file %s", path),
-                  "check the path; Debian's default faces come from fonts-arphic-uming, "
-                  "fonts-arphic-ukai, fonts-wqy-zenhei and fonts-lxgw-wenkai (make deps)");
+        diag_hint(diag_error(dl, w, 0, 0, _("cannot read font file %s"), path),
+                  _("check the path; Debian's default faces come from fonts-arphic-uming, "
+                  "fonts-arphic-ukai, fonts-wqy-zenhei and fonts-lxgw-wenkai (make deps)"));
         return -1;
     }
     unsigned nfaces = hb_face_count(blob);
     if (index < 0 || (unsigned)index >= (nfaces ? nfaces : 1)) {
-        diag_hint(diag_error(dl, w, 0, 0, "font %s has no face number %d", path, index),
-                  "it holds %u face(s), numbered from 0", nfaces);
+        diag_hint(diag_error(dl, w, 0, 0, _("font %s has no face number %d"), path, index),
+                  _("it holds %u face(s), numbered from 0"), nfaces);
         hb_blob_destroy(blob);
         return -1;
     }
@@ -105,9 +107,9 @@ int fontset_open(fontset *fs, const char *path, int index, const char *where, di
     else if (!has_table(hf, HB_TAG('g', 'l', 'y', 'f')))
         why = "has no TrueType outlines (glyf table)";
     if (why) {
-        diag_hint(diag_error(dl, w, 0, 0, "font %s (face %d) %s", path, index, why),
-                  "use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; "
-                  "Noto/Source Han .otf/.ttc are CFF and cannot be used)");
+        diag_hint(diag_error(dl, w, 0, 0, _("font %s (face %d) %s"), path, index, why),
+                  _("use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; "
+                  "Noto/Source Han .otf/.ttc are CFF and cannot be used)"));
         hb_face_destroy(hf);
         hb_blob_destroy(blob);
         return -1;
@@ -190,6 +192,30 @@ unsigned fontset_used_count(const fontset *fs, int face_id)
 const char *fontset_subset_file(const fontset *fs, int face_id) { return fs->faces[face_id].subset; }
 long fontset_subset_size(const fontset *fs, int face_id) { return fs->faces[face_id].subset_size; }
 
+/* The subset font with libharu's fast cmap (layout/sfnt.h), or NULL to keep
+ * HarfBuzz's own. */
+static unsigned char *dense_cmap(hb_face_t *sub, hb_set_t *cps, const unsigned char *data,
+                                 unsigned len, size_t *outlen)
+{
+    unsigned n = hb_set_get_population(cps);
+    uint32_t *cp = malloc((n + 1) * sizeof *cp);
+    uint16_t *gid = malloc((n + 1) * sizeof *gid);
+    hb_font_t *font = hb_font_create(sub);
+    unsigned k = 0;
+    hb_codepoint_t c = HB_SET_VALUE_INVALID;
+    while (cp && gid && hb_set_next(cps, &c) && c < 0xFFFF) {
+        hb_codepoint_t g = 0;
+        if (!hb_font_get_nominal_glyph(font, c, &g)) continue;
+        cp[k] = c;
+        gid[k++] = (uint16_t)g;
+    }
+    unsigned char *out = cp && gid ? sfnt_dense_cmap(data, len, cp, gid, k, outlen) : NULL;
+    hb_font_destroy(font);
+    free(cp);
+    free(gid);
+    return out;
+}
+
 /* Subset face f to the code points in cps and write it to path. */
 static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *size, diag_list *dl)
 {
@@ -201,18 +227,22 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
     hb_face_t *sub = hb_subset_or_fail(f->face, in);
     hb_subset_input_destroy(in);
     if (!sub) {
-        diag_error(dl, f->path, 0, 0, "HarfBuzz could not subset font %s (face %d)", f->path, f->index);
+        diag_error(dl, f->path, 0, 0, _("HarfBuzz could not subset font %s (face %d)"), f->path, f->index);
         return -1;
     }
     hb_blob_t *out = hb_face_reference_blob(sub);
     unsigned len = 0;
     const char *data = hb_blob_get_data(out, &len);
+    size_t dense_len = 0;
+    unsigned char *dense = dense_cmap(sub, cps, (const unsigned char *)data, len, &dense_len);
+    if (dense) { data = (const char *)dense; len = (unsigned)dense_len; }
     FILE *fp = fopen(path, "wb");
     int rc = 0;
     if (!fp || fwrite(data, 1, len, fp) != len) rc = -1;
     if (fp && fclose(fp) != 0) rc = -1;
-    if (rc) diag_error(dl, path, 0, 0, "cannot write the subset font file");
+    if (rc) diag_error(dl, path, 0, 0, _("cannot write the subset font file"));
     if (size) *size = len;
+    free(dense);
     hb_blob_destroy(out);
     hb_face_destroy(sub);
     return rc;
@@ -236,8 +266,8 @@ char *fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, si
     int fd = mkstemp(path);
     if (fd < 0) {
         outfile_forget(path);
-        diag_hint(diag_error(dl, path, 0, 0, "cannot create a temporary font file"),
-                  "set TMPDIR to a writable folder");
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot create a temporary font file")),
+                  _("set TMPDIR to a writable folder"));
         free(path);
         return NULL;
     }
@@ -258,8 +288,8 @@ int fontset_subset(fontset *fs, diag_list *dl)
         outfile_track(tmpl);   /* removed (once empty) on SIGINT too */
         if (!mkdtemp(tmpl)) {
             outfile_forget(tmpl);
-            diag_hint(diag_error(dl, tmpl, 0, 0, "cannot create a temporary folder for the font subsets"),
-                      "set TMPDIR to a writable folder");
+            diag_hint(diag_error(dl, tmpl, 0, 0, _("cannot create a temporary folder for the font subsets")),
+                      _("set TMPDIR to a writable folder"));
             free(tmpl);
             return -1;
         }

@@ -12,6 +12,7 @@
  * face and a uniform spacing are drawn as one TEXT op with that spacing as Tc.
  */
 #include "layout/layout.h"
+#include "common/i18n.h"
 #include "layout/linebreak.h"
 #include "common/num.h"
 #include "common/strbuf.h"
@@ -111,9 +112,9 @@ static void shape(ctx *c, items *out, const char *s, font_role role, double size
             char ch[5] = {0};
             utf8_encode(cp, ch);
             diag_hint(diag_error(c->dl, c->d->file, line, 0,
-                                 "character “%s” (U+%04X) is in none of the fonts (role %s)",
+                                 _("character “%s” (U+%04X) is in none of the fonts (role %s)"),
                                  ch, (unsigned)cp, role_name(role)),
-                      "add a face that has it to [fonts] fallback, or replace the character");
+                      _("add a face that has it to [fonts] fallback, or replace the character"));
             c->errors++;
             continue;
         }
@@ -256,13 +257,13 @@ static void do_title(ctx *c, const doc_block *b)
     free(x.it);
 }
 
-static void do_heading(ctx *c, const doc_block *b, int next_is_text)
+static void do_heading(ctx *c, const doc_block *b, double keep_lines)
 {
     font_role role = b->level == 1 ? ROLE_HEADING1 : b->level == 2 ? ROLE_HEADING2 : ROLE_BODY;
     items x = {0};
     shape(c, &x, b->text, role, c->st->body_size, body_track(c), 0, b->line);
-    /* keep the heading with the first line after it */
-    double lines_needed = ceil(natural_width(&x) / c->aw) + (next_is_text ? 1 : 0);
+    /* keep the heading with the start of what follows it */
+    double lines_needed = ceil(natural_width(&x) / c->aw) + keep_lines;
     if (c->page >= 0 && c->y + lines_needed * c->pitch > c->ah + 0.01) new_page(c);
     grid_text(c, &x, c->st->indent * c->adv, AL_JUSTIFY);
     free(x.it);
@@ -628,6 +629,20 @@ static void do_chart(ctx *c, const doc_block *b)
         op_line(c, px - fs * 0.3, yy, px, yy, 0.5, 0);
         chart_text(c, buf, fs * 0.9, px - fs * 0.45, yy - fs * 0.3, AL_RIGHT, b->line);
     }
+    /* reference lines first: bars and labels are drawn over them */
+    for (int g = 0; g < ch->ngroups; g++) {
+        const doc_chart_group *gr = &ch->groups[g];
+        if (!gr->has_ref) continue;
+        double yy = py + H * gr->ref / top_v;
+        op_line(c, px, yy, px + plot_w, yy, 0.9, 1);
+        /* a given label stands alone ("小学标准 0.65"); a bare value is
+         * named after its group */
+        char buf[64], lab[160];
+        num_format(buf, sizeof buf, gr->ref, ch->decimals);
+        if (gr->ref_label) snprintf(lab, sizeof lab, "%s", gr->ref_label);
+        else snprintf(lab, sizeof lab, "%s %s", gr->name, buf);
+        chart_text(c, lab, fs * 0.8, px + plot_w, yy + fs * 0.25 + g * fs * 0.9, AL_RIGHT, b->line);
+    }
     /* bars and value labels */
     double bw = slot * 0.7 / ch->ngroups;
     for (int i = 0; i < ch->ncat; i++) {
@@ -638,26 +653,18 @@ static void do_chart(ctx *c, const doc_block *b)
             op_rect(c, bx, py, bw, h, GROUP_GRAY[g % 4], 0.5);
             char buf[32];
             num_format(buf, sizeof buf, v, ch->decimals);
-            chart_text(c, buf, fs * 0.75, bx + bw / 2, py + h + fs * 0.25, AL_CENTER, b->line);
+            /* small enough that neighbouring bars' labels do not touch
+             * (digits are about half an em wide) */
+            double ls = fmin(fs * 0.75, bw * 0.95 / (0.55 * (double)strlen(buf)));
+            double lw = 0.55 * ls * (double)strlen(buf);
+            op_rect(c, bx + bw / 2 - lw / 2 - 0.5, py + h + ls * 0.1, lw + 1, ls * 1.4, 1.0, 0);
+            chart_text(c, buf, ls, bx + bw / 2, py + h + ls * 0.35, AL_CENTER, b->line);
         }
         for (int k = 0; k < cn[i]; k++) {
             cl[i][k].forced = 1;
             emit_line(c, cats[i].it, &cl[i][k], px + slot * i + 1, baseline(c, c->y + H + fs * 0.3 + k * lead, lead, fs),
                       slot - 2, AL_CENTER);
         }
-    }
-    /* reference lines */
-    for (int g = 0; g < ch->ngroups; g++) {
-        const doc_chart_group *gr = &ch->groups[g];
-        if (!gr->has_ref) continue;
-        double yy = py + H * gr->ref / top_v;
-        op_line(c, px, yy, px + plot_w, yy, 0.9, 1);
-        char buf[64];
-        if (gr->ref_label) snprintf(buf, sizeof buf, "%s", gr->ref_label);
-        else num_format(buf, sizeof buf, gr->ref, ch->decimals);
-        char lab[160];
-        snprintf(lab, sizeof lab, "%s %s", gr->name, buf);
-        chart_text(c, lab, fs * 0.8, px + plot_w, yy + fs * 0.25 + g * fs * 0.9, AL_RIGHT, b->line);
     }
     c->y += H + fs * 0.3 + cat_lines * lead + fs * 0.5;
     snap_grid(c);
@@ -688,9 +695,22 @@ static void page_numbers(ctx *c)
     }
 }
 
-static int next_is_text(const doc *d, int i)
+/* How many grid lines of the block after a heading must share its page:
+ * a first line of text, a table's caption, head and first row, a whole
+ * chart (charts do not break). */
+static double keep_with_heading(const ctx *c, const doc *d, int i)
 {
-    return i + 1 < d->n && (d->blocks[i + 1]->type == DOC_PARAGRAPH || d->blocks[i + 1]->type == DOC_HEADING);
+    if (i + 1 >= d->n) return 0;
+    const doc_block *n = d->blocks[i + 1];
+    switch (n->type) {
+    case DOC_PARAGRAPH: case DOC_HEADING: case DOC_LIST: return 1;
+    case DOC_TABLE: return 4;
+    case DOC_CHART: {
+        double h = n->chart.height_mm > 0 ? n->chart.height_mm : c->st->chart_height;
+        return ceil(h * MM / c->pitch) + 3;   /* + caption, legend and labels */
+    }
+    default: return 0;
+    }
 }
 
 layout *layout_doc(const doc *d, const layout_style *st, fontset *fs, diag_list *dl)
@@ -715,7 +735,7 @@ layout *layout_doc(const doc *d, const layout_style *st, fontset *fs, diag_list 
         const doc_block *b = d->blocks[i];
         switch (b->type) {
         case DOC_TITLE: if (c.page < 0) new_page(&c); do_title(&c, b); break;
-        case DOC_HEADING: do_heading(&c, b, next_is_text(d, i)); break;
+        case DOC_HEADING: do_heading(&c, b, keep_with_heading(&c, d, i)); break;
         case DOC_PARAGRAPH: do_para(&c, &b->para, b->line, NULL); break;
         case DOC_LIST: do_list(&c, b); break;
         case DOC_TABLE: do_table(&c, b); break;

@@ -1,5 +1,6 @@
 /* style — defaults and the INI reader; see style.h. */
 #include "layout/style.h"
+#include "common/i18n.h"
 #include "common/xalloc.h"
 
 #include <stdlib.h>
@@ -88,8 +89,8 @@ static int get_mm(jh_ini *ini, const char *key, double *v, double lo, double hi,
     if (ini_get_double(ini, "layout", key, *v, &x, dl) < 0) return -1;
     if (x < lo || x > hi) {
         diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, "layout", key), 0,
-                             "[layout] %s = %g is out of range", key, x),
-                  "use a value from %g to %g", lo, hi);
+                             _("[layout] %s = %g is out of range"), key, x),
+                  _("use a value from %g to %g"), lo, hi);
         return -1;
     }
     *v = x;
@@ -117,8 +118,8 @@ int style_from_ini(jh_ini *ini, layout_style *st, diag_list *dl)
     if (ini_get_bool(ini, "layout", "page_numbers", st->page_numbers, &st->page_numbers, dl) < 0) rc = -1;
     if (st->margin_left + st->area_w > st->page_w || st->margin_top + st->area_h > st->page_h) {
         diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, "layout", "area_width"), 0,
-                             "[layout] the type area does not fit on the page"),
-                  "margin + area must not exceed the page size");
+                             _("[layout] the type area does not fit on the page")),
+                  _("margin + area must not exceed the page size"));
         rc = -1;
     }
     for (int i = 0; i < ROLE_COUNT; i++) {

@@ -65,10 +65,11 @@ printf '# {{county}}\n\n{{#levels}}{{name}}\n' >"$TMP/bad/bad.md"
 [ $? -eq 1 ] && ok "an unclosed section exits 1" || not_ok "an unclosed section exits 1"
 contains "the unclosed section is placed" "$TMP/err.txt" "bad.md:3:1:"
 
-printf '# {{county}}\n\n<div>raw</div>\n' >"$TMP/bad/bad.md"
+# the section lines vanish on expansion: the place must still be the template's
+printf '# {{county}}\n\n{{#levels}}\n{{name}}\n{{/levels}}\n\n<div>raw</div>\n' >"$TMP/bad/bad.md"
 "$JUNHENG" report -c "$TMP/bad/report.ini" -o "$TMP/bad/out.pdf" 2>"$TMP/err.txt"
 [ $? -eq 1 ] && ok "unsupported Markdown exits 1" || not_ok "unsupported Markdown exits 1"
-contains "unsupported Markdown is placed" "$TMP/err.txt" "bad.md:3:1"
+contains "unsupported Markdown is placed in the template as written" "$TMP/err.txt" "bad.md:7:1:"
 [ ! -e "$TMP/bad/out.pdf" ] && ok "still no PDF" || not_ok "still no PDF"
 
 "$JUNHENG" report -o x.pdf >/dev/null 2>&1

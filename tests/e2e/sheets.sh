@@ -58,3 +58,9 @@ contains "and the character" "$TMP/err.txt" "U+1F600"
 n=$(ls "$TMP/odd/out"/*.pdf 2>/dev/null | wc -l)
 [ "$n" -eq 35 ] && ok "the other 35 sheets are written" || not_ok "the other sheets are written (got $n)"
 ls "$TMP/odd/out" | grep -q "4312300102" && not_ok "no file for the failed school" || ok "no file for the failed school"
+
+# a heading is never left alone at the foot of a page: 明德学校's 初中 part
+# does not fit under its 小学 part, so its heading opens page 2
+"$JUNHENG" sheets -c data/sample-county/report.ini -o "$TMP/qh" --school QH103 --quiet
+pdftotext -f 2 -l 2 "$TMP/qh/QH103-明德学校.pdf" - 2>/dev/null | head -1 | grep -q "^初中部分" \
+    && ok "the 初中 heading moves to the page of its table" || not_ok "the 初中 heading moves to the page of its table"

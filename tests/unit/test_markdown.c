@@ -94,7 +94,7 @@ static void test_directives(void **state)
 {
     (void)state;
     diag_list dl;
-    md_options o = {NULL, cb};
+    md_options o = {.block = cb};
     inserted = 0;
     doc *d = parse("{{> table1}}\n\n{{signature 某县人民政府 | 2019年11月20日}}\n\n{{bookmark:1 学校甲}}\n\n---\n",
                    &o, &dl);

@@ -1,0 +1,39 @@
+# bash completion for junheng(1)
+_junheng()
+{
+    local cur prev cmd
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=${COMP_WORDS[COMP_CWORD-1]}
+    if [ "$COMP_CWORD" -eq 1 ]; then
+        COMPREPLY=($(compgen -W "report sheets figures check diff render --help --version" -- "$cur"))
+        return
+    fi
+    cmd=${COMP_WORDS[1]}
+    case $prev in
+        -c|--config) COMPREPLY=($(compgen -f -X '!*.ini' -- "$cur") $(compgen -d -- "$cur")); return ;;
+        --old-data) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); return ;;
+        --combined) COMPREPLY=($(compgen -f -X '!*.pdf' -- "$cur") $(compgen -d -- "$cur")); return ;;
+        -o|--output)
+            if [ "$cmd" = sheets ]; then COMPREPLY=($(compgen -d -- "$cur"))
+            else COMPREPLY=($(compgen -f -X '!*.pdf' -- "$cur") $(compgen -d -- "$cur")); fi
+            return ;;
+        -f|--format)
+            if [ "$cmd" = diff ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
+            else COMPREPLY=($(compgen -W "json csv" -- "$cur")); fi
+            return ;;
+        -j|--jobs|--school|--date) return ;;
+    esac
+    local opts
+    case $cmd in
+        report)  opts="-c --config -o --output -q --quiet -h --help" ;;
+        sheets)  opts="-c --config -o --output --combined --school -j --jobs -q --quiet -h --help" ;;
+        figures) opts="-c --config -f --format -h --help" ;;
+        check)   opts="-c --config -h --help" ;;
+        diff)    opts="-c --config --old-data -f --format -q --quiet -h --help" ;;
+        render)  opts="-o -c --date" ;;
+    esac
+    if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    elif [ "$cmd" = render ]; then COMPREPLY=($(compgen -f -X '!*.md' -- "$cur") $(compgen -d -- "$cur"))
+    fi
+}
+complete -F _junheng junheng
