@@ -12,6 +12,7 @@
 #include "common/i18n.h"
 #include "common/fileio.h"
 #include "common/num.h"
+#include "common/outfile.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
@@ -190,14 +191,19 @@ static dictionary *parse_values(const char *path, const char *text, size_t len, 
     iniparser_set_error_callback(quiet);
     if (!has_bom) return iniparser_load(path);
     char tmp[] = "/tmp/junheng-ini-XXXXXX";
+    outfile_track(tmp);   /* a SIGINT right now must not leave it in /tmp */
     int fd = mkstemp(tmp);
-    if (fd < 0) return NULL;
+    if (fd < 0) { outfile_forget(tmp); return NULL; }
     FILE *f = fdopen(fd, "wb");
-    if (!f) { close(fd); unlink(tmp); return NULL; }
-    int ok = fwrite(text, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
-    dictionary *d = ok ? iniparser_load(tmp) : NULL;
+    dictionary *d = NULL;
+    if (!f) close(fd);
+    else {
+        int ok = fwrite(text, 1, len, f) == len;
+        ok = (fclose(f) == 0) && ok;
+        if (ok) d = iniparser_load(tmp);
+    }
     unlink(tmp);
+    outfile_forget(tmp);
     return d;
 }
 
