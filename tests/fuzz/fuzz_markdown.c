@@ -3,7 +3,9 @@
  * tables) -> doc.
  *
  * The first byte chooses whether {{> name}} blocks are allowed (a callback
- * that adds a paragraph for "ok", an error for anything else) or refused.
+ * that adds a paragraph for "ok", an error for anything else) or refused,
+ * and whether other {{...}} paragraphs are text (a template checked before
+ * expansion) or errors.
  * Promises checked: no crash, leak or undefined behaviour; a doc exactly
  * when no error was reported; every diagnostic names the file and a line
  * inside the text; every table is rectangular with spans inside it.
@@ -45,8 +47,8 @@ static void check_table(const doc_table *t)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
-    md_options mo = {NULL, block};
-    const md_options *opt = data[0] & 1 ? &mo : NULL;
+    md_options mo = {.ud = NULL, .block = data[0] & 1 ? block : NULL, .placeholders = (data[0] >> 1) & 1};
+    const md_options *opt = data[0] & 3 ? &mo : NULL;
     const char *text = (const char *)data + 1;
     size_t len = size - 1;
     int lines = 1;
