@@ -28,8 +28,11 @@ static void pending_set(const char *tmp, int add)
 
 static void on_signal(int sig)
 {
+    /* files first, then the (now empty) folders they were in */
     for (int i = 0; i < MAX_PENDING; i++)
         if (pending[i]) unlink(pending[i]);
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i]) rmdir(pending[i]);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -44,6 +47,9 @@ void outfile_install_signal_cleanup(void)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
 }
+
+void outfile_track(const char *path) { pending_set(path, 1); }
+void outfile_forget(const char *path) { pending_set(path, 0); }
 
 int make_dirs(const char *dir, diag_list *dl)
 {
@@ -94,8 +100,12 @@ int outfile_open(outfile *o, const char *path, diag_list *dl)
     } else {
         o->tmp = xasprintf(".%s.XXXXXX", path);
     }
+    /* tracked before it exists: a signal between mkstemp and the tracking
+     * left a .NAME.XXXXXX behind (seen with SIGINT during sheets -j 2) */
+    pending_set(o->tmp, 1);
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
+        pending_set(o->tmp, 0);
         diag_hint(diag_error(dl, path, 0, 0, "cannot write output: %s", strerror(errno)),
                   "check that the folder exists and is writable");
         free(o->path); free(o->tmp);
@@ -104,8 +114,13 @@ int outfile_open(outfile *o, const char *path, diag_list *dl)
     }
     fchmod(fd, 0644);
     o->f = fdopen(fd, "wb");
-    if (!o->f) { close(fd); unlink(o->tmp); free(o->path); free(o->tmp); memset(o, 0, sizeof *o); return -1; }
-    pending_set(o->tmp, 1);
+    if (!o->f) {
+        close(fd);
+        unlink(o->tmp);
+        pending_set(o->tmp, 0);
+        free(o->path); free(o->tmp); memset(o, 0, sizeof *o);
+        return -1;
+    }
     return 0;
 }
 

@@ -33,4 +33,11 @@ int make_dirs(const char *dir, diag_list *dl);
 /* Remove pending temporary files when the process gets SIGINT or SIGTERM. */
 void outfile_install_signal_cleanup(void);
 
+/* Other temporary files and folders (e.g. font subsets) that the signal
+ * handler must remove too.  Track the name before creating it (mkstemp fills
+ * the name in place, so no instant exists where the file is there but
+ * unknown); forget it before freeing the string.  Files go before folders. */
+void outfile_track(const char *path);
+void outfile_forget(const char *path);
+
 #endif

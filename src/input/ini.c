@@ -12,6 +12,7 @@
 #include "common/i18n.h"
 #include "common/fileio.h"
 #include "common/num.h"
+#include "common/outfile.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
@@ -20,6 +21,7 @@
 #include <errno.h>
 #include <iniparser/iniparser.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,14 +191,19 @@ static dictionary *parse_values(const char *path, const char *text, size_t len, 
     iniparser_set_error_callback(quiet);
     if (!has_bom) return iniparser_load(path);
     char tmp[] = "/tmp/junheng-ini-XXXXXX";
+    outfile_track(tmp);   /* a SIGINT right now must not leave it in /tmp */
     int fd = mkstemp(tmp);
-    if (fd < 0) return NULL;
+    if (fd < 0) { outfile_forget(tmp); return NULL; }
     FILE *f = fdopen(fd, "wb");
-    if (!f) { close(fd); unlink(tmp); return NULL; }
-    int ok = fwrite(text, 1, len, f) == len;
-    ok = (fclose(f) == 0) && ok;
-    dictionary *d = ok ? iniparser_load(tmp) : NULL;
+    dictionary *d = NULL;
+    if (!f) close(fd);
+    else {
+        int ok = fwrite(text, 1, len, f) == len;
+        ok = (fclose(f) == 0) && ok;
+        if (ok) d = iniparser_load(tmp);
+    }
     unlink(tmp);
+    outfile_forget(tmp);
     return d;
 }
 
@@ -356,7 +363,9 @@ int ini_get_int(jh_ini *ini, const char *section, const char *key, int def,
     const char *v = raw(ini, section, key);
     if (!v) return 0;
     double x;
-    if (num_parse(v, &x) != 0 || x != (double)(long)x || x < INT_MIN || x > INT_MAX) {
+    /* range first: (long)x of a value beyond long (e.g. year = 2011…1 with 100
+     * digits) is undefined behaviour (found by tests/fuzz/fuzz_ini) */
+    if (num_parse(v, &x) != 0 || !(x >= INT_MIN && x <= INT_MAX) || x != floor(x)) {
         diag_hint(bad_value(ini, dl, section, key, v, "a whole number"),
                   _("write digits only, e.g. 2019"));
         return -1;

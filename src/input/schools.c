@@ -123,6 +123,22 @@ static diag *col_error(diag_list *dl, const char *file, int line, jh_field f, co
     return d;
 }
 
+/* A cell as quoted in a message: at most VALUE_SHOWN bytes, cut on a UTF-8
+ * boundary, then "…".  A 1 MB cell must not become a 1 MB message. */
+#define VALUE_SHOWN 60
+#define VALUE_MAX 1e15   /* the largest figure a cell may hold */
+typedef char shown_buf[VALUE_SHOWN + sizeof "…"];
+static const char *shown(const char *v, shown_buf buf)
+{
+    size_t n = strlen(v);
+    if (n <= VALUE_SHOWN) return v;
+    n = VALUE_SHOWN;
+    while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80) n--;
+    memcpy(buf, v, n);
+    memcpy(buf + n, "…", sizeof "…");
+    return buf;
+}
+
 /* ---- 1. decoding ---------------------------------------------------- */
 
 static int line_of_offset(const char *s, size_t off)
@@ -417,6 +433,7 @@ static int parse_bool(const char *v, double *out)
 static int check_number(const char *name, int line, jh_field f, const char *v, const jh_load_opts *opt,
                         double *out, diag_list *dl)
 {
+    shown_buf sb;
     *out = 0;
     if (!*v) {
         if (!required(f, opt)) return 0;
@@ -425,13 +442,13 @@ static int check_number(const char *name, int line, jh_field f, const char *v, c
     }
     if (field_kind(f) == K_BOOL) {
         if (parse_bool(v, out) == 0) return 0;
-        diag_hint(col_error(dl, name, line, f, _("'%s' is not 1/0, 有/无 or 是/否"), v),
+        diag_hint(col_error(dl, name, line, f, _("'%s' is not 1/0, 有/无 or 是/否"), shown(v, sb)),
                   _("write 1 if the school has a library room, 0 if not"));
         return 1;
     }
     double x;
     if (num_parse(v, &x) != 0) {
-        diag *d = col_error(dl, name, line, f, _("'%s' is not a number"), v);
+        diag *d = col_error(dl, name, line, f, _("'%s' is not a number"), shown(v, sb));
         if (strchr(v, ',') || strstr(v, "，"))
             diag_hint(d, _("remove the thousands separators: write 1240, not 1,240"));
         else if (*jh_fields[f].unit)
@@ -441,11 +458,19 @@ static int check_number(const char *name, int line, jh_field f, const char *v, c
         return 1;
     }
     if (x < 0) {
-        diag_hint(col_error(dl, name, line, f, _("%s is negative"), v), _("a count or an area cannot be below 0"));
+        diag_hint(col_error(dl, name, line, f, _("%s is negative"), shown(v, sb)), _("a count or an area cannot be below 0"));
+        return 1;
+    }
+    /* Counts are summed as long (figures, sheets); beyond it the conversion is
+     * undefined, and doubles stop being exact integers at 2^53.  No school
+     * figure comes near 10^15 (元 included). */
+    if (x > VALUE_MAX) {
+        diag_hint(col_error(dl, name, line, f, _("%s is too large"), shown(v, sb)),
+                  _("check the value: digits run together, or a misplaced exponent?"));
         return 1;
     }
     if (field_kind(f) == K_INT && x != floor(x)) {
-        diag_hint(col_error(dl, name, line, f, _("'%s' is not a whole number"), v), _("people, books and rooms are counted in whole numbers"));
+        diag_hint(col_error(dl, name, line, f, _("'%s' is not a whole number"), shown(v, sb)), _("people, books and rooms are counted in whole numbers"));
         return 1;
     }
     if (f == F_STUDENTS && x == 0) {
@@ -462,6 +487,7 @@ static int check_row(const char *name, csv_row *row, const int col[JH_NFIELDS], 
                      const jh_load_opts *opt, rec *r, diag_list *dl)
 {
     int errors = 0;
+    shown_buf sb, sb2;
     memset(r, 0, sizeof *r);
     r->s.line = row->line;
     r->s.share = 1;
@@ -476,13 +502,13 @@ static int check_row(const char *name, csv_row *row, const int col[JH_NFIELDS], 
     if (!*v[F_CODE]) { diag_hint(col_error(dl, name, row->line, F_CODE, _("is empty")), _("every row needs its school's code")); errors++; }
     if (!*v[F_NAME]) { diag_hint(col_error(dl, name, row->line, F_NAME, _("is empty")), _("every row needs its school's name")); errors++; }
     if (parse_level(v[F_LEVEL], &r->s.level) != 0) {
-        diag_hint(col_error(dl, name, row->line, F_LEVEL, _("'%s' is not a 学段"), v[F_LEVEL]),
+        diag_hint(col_error(dl, name, row->line, F_LEVEL, _("'%s' is not a 学段"), shown(v[F_LEVEL], sb)),
                   _("write 小学 or 初中 (or primary / middle)"));
         errors++;
     }
     jh_school_type t = JH_TYPE_UNSET;
     if (parse_type(v[F_TYPE], &t) != 0) {
-        diag_hint(col_error(dl, name, row->line, F_TYPE, _("'%s' is not a known school type"), v[F_TYPE]),
+        diag_hint(col_error(dl, name, row->line, F_TYPE, _("'%s' is not a known school type"), shown(v[F_TYPE], sb)),
                   _("write 小学, 初中, 九年一贯制, 完全中学 or 教学点, or leave it empty"));
         errors++;
     } else if (!errors && ((t == JH_TYPE_PRIMARY && r->s.level != JH_PRIMARY) ||
@@ -497,7 +523,8 @@ static int check_row(const char *name, csv_row *row, const int col[JH_NFIELDS], 
         errors += check_number(name, row->line, (jh_field)f, v[f], opt, &r->s.v[f], dl);
     for (int f = F_STUDENTS; f < JH_NFIELDS; f++)
         if (is_teacher_subcount((jh_field)f) && r->s.v[f] > r->s.v[F_TEACHERS]) {
-            diag_hint(col_error(dl, name, row->line, (jh_field)f, _("%s is more than 专任教师数 (%s)"), v[f], v[F_TEACHERS]),
+            diag_hint(col_error(dl, name, row->line, (jh_field)f, _("%s is more than 专任教师数 (%s)"),
+                                shown(v[f], sb), shown(v[F_TEACHERS], sb2)),
                       _("this count is part of the full-time teachers and cannot exceed them"));
             errors++;
         }

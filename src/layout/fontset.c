@@ -6,6 +6,7 @@
  */
 #include "layout/fontset.h"
 #include "common/i18n.h"
+#include "common/outfile.h"
 #include "common/xalloc.h"
 #include "layout/sfnt.h"
 
@@ -57,14 +58,14 @@ void fontset_free(fontset *fs)
     if (!fs) return;
     for (int i = 0; i < fs->n; i++) {
         face *f = &fs->faces[i];
-        if (f->subset) { unlink(f->subset); free(f->subset); }
+        if (f->subset) { unlink(f->subset); outfile_forget(f->subset); free(f->subset); }
         hb_set_destroy(f->used);
         hb_font_destroy(f->font);
         hb_face_destroy(f->face);
         hb_blob_destroy(f->blob);
         free(f->path);
     }
-    if (fs->tmpdir) { rmdir(fs->tmpdir); free(fs->tmpdir); }
+    if (fs->tmpdir) { rmdir(fs->tmpdir); outfile_forget(fs->tmpdir); free(fs->tmpdir); }
     free(fs->faces);
     free(fs->fallback);
     pthread_mutex_destroy(&fs->lock);
@@ -250,7 +251,10 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
 static int subset_one(fontset *fs, int id, diag_list *dl)
 {
     face *f = &fs->faces[id];
-    if (!f->subset) f->subset = xasprintf("%s/face%d.ttf", fs->tmpdir, id);
+    if (!f->subset) {
+        f->subset = xasprintf("%s/face%d.ttf", fs->tmpdir, id);
+        outfile_track(f->subset);   /* a SIGINT must not leave it in TMPDIR */
+    }
     return subset_to_file(f, f->used, f->subset, &f->subset_size, dl);
 }
 
@@ -258,8 +262,10 @@ char *fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, si
 {
     const char *t = getenv("TMPDIR");
     char *path = xasprintf("%s/junheng-face-XXXXXX", t && *t ? t : "/tmp");
+    outfile_track(path);   /* the caller removes it, and calls outfile_forget */
     int fd = mkstemp(path);
     if (fd < 0) {
+        outfile_forget(path);
         diag_hint(diag_error(dl, path, 0, 0, _("cannot create a temporary font file")),
                   _("set TMPDIR to a writable folder"));
         free(path);
@@ -270,7 +276,7 @@ char *fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, si
     for (size_t i = 0; i < n; i++) hb_set_add(set, cps[i]);
     int rc = subset_to_file(&fs->faces[face_id], set, path, NULL, dl);
     hb_set_destroy(set);
-    if (rc) { unlink(path); free(path); return NULL; }
+    if (rc) { unlink(path); outfile_forget(path); free(path); return NULL; }
     return path;
 }
 
@@ -279,7 +285,9 @@ int fontset_subset(fontset *fs, diag_list *dl)
     if (!fs->tmpdir) {
         const char *t = getenv("TMPDIR");
         char *tmpl = xasprintf("%s/junheng-fonts-XXXXXX", t && *t ? t : "/tmp");
+        outfile_track(tmpl);   /* removed (once empty) on SIGINT too */
         if (!mkdtemp(tmpl)) {
+            outfile_forget(tmpl);
             diag_hint(diag_error(dl, tmpl, 0, 0, _("cannot create a temporary folder for the font subsets")),
                       _("set TMPDIR to a writable folder"));
             free(tmpl);

@@ -65,7 +65,8 @@ int fontset_subset(fontset *fs, diag_list *dl);
 /* A subset of face for exactly the code points cps[0..n), in a new temporary
  * file: for one document of many written in parallel (each its own, smallest
  * font).  Reads the fontset only; thread-safe.  Returns the path (the caller
- * removes the file and frees the string), or NULL with a diagnostic. */
+ * removes the file, calls outfile_forget and frees the string), or NULL with
+ * a diagnostic.  The file is tracked for removal on SIGINT (outfile_track). */
 char *fontset_subset_cps(const fontset *fs, int face, const uint32_t *cps, size_t n, diag_list *dl);
 /* The subset file of face (NULL if the face draws nothing or no subset yet). */
 const char *fontset_subset_file(const fontset *fs, int face);

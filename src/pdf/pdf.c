@@ -273,7 +273,7 @@ int pdf_write_exact(const layout *lo, const fontset *fs, const char *path, diag_
         if (per[f].n && !(files[f] = fontset_subset_cps(fs, f, per[f].v, per[f].n, dl))) rc = -1;
     if (rc == 0) rc = write_file(lo, fs, files, path, dl);
     for (int f = 0; f < nf; f++) {
-        if (files[f]) { unlink(files[f]); free(files[f]); }
+        if (files[f]) { unlink(files[f]); outfile_forget(files[f]); free(files[f]); }
         free(per[f].v);
     }
     free(files);
