@@ -28,7 +28,7 @@ _junheng()
         report)  opts="-c --config -o --output -q --quiet -h --help" ;;
         sheets)  opts="-c --config -o --output --combined --school -j --jobs -q --quiet -h --help" ;;
         figures) opts="-c --config -f --format -h --help" ;;
-        check)   opts="-c --config -h --help" ;;
+        check)   opts="-c --config -q --quiet -h --help" ;;
         diff)    opts="-c --config --old-data -f --format -q --quiet -h --help" ;;
         render)  opts="-o -c --date" ;;
     esac

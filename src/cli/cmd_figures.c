@@ -312,7 +312,6 @@ static int print_template_names(FILE *out, inputs *L, diag_list *dl)
         tv_free(ctx);
     }
     free(codes);
-    diag_print(dl, stderr);
     return dl->errors > 0;
 }
 
@@ -341,18 +340,22 @@ static const char *const check_help =
     "(file, line, column and a hint) on stderr.\n"
     "\n"
     "  -c, --config FILE   the report's INI file (required)\n"
+    "  -q, --quiet         no closing line when all is well\n"
     "  -h, --help          this help\n"
     "\n"
     "exit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n");
 
-/* Parse -c/--config and (if fmt) --format.  Returns -1 to continue, else an exit code. */
-static int parse_args(int argc, char **argv, const char *help, const char **config, const char **fmt)
+/* Parse -c/--config, (if fmt) --format and (if quiet) --quiet.  Returns -1
+ * to continue, else an exit code. */
+static int parse_args(int argc, char **argv, const char *help, const char **config, const char **fmt,
+                      int *quiet)
 {
     const char *cmd = argv[0];
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **dst = NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(help, stdout); return EXIT_OK; }
+        if (quiet && (!strcmp(a, "-q") || !strcmp(a, "--quiet"))) { *quiet = 1; continue; }
         if (!strcmp(a, "-c") || !strcmp(a, "--config")) dst = config;
         else if (fmt && (!strcmp(a, "-f") || !strcmp(a, "--format"))) dst = fmt;
         else if (!strncmp(a, "--config=", 9)) { *config = a + 9; continue; }
@@ -381,19 +384,19 @@ static int parse_args(int argc, char **argv, const char *help, const char **conf
 int cmd_figures(int argc, char **argv)
 {
     const char *config = NULL, *fmt = "json";
-    int rc = parse_args(argc, argv, _(figures_help), &config, &fmt);
+    int rc = parse_args(argc, argv, _(figures_help), &config, &fmt, NULL);
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
     inputs L;
     int bad = load_all(config, &L, &dl) != 0;
-    diag_print(&dl, stderr);
     if (!bad) {
         if (!strcmp(fmt, "csv")) print_csv(stdout, L.fig);
         else if (!strcmp(fmt, "template")) bad = print_template_names(stdout, &L, &dl);
         else print_json(stdout, L.fig);
         if (fflush(stdout) != 0) { perror("junheng figures: stdout"); bad = 1; }
     }
+    diag_print(&dl, stderr);
     inputs_free(&L);
     diag_free(&dl);
     return bad ? EXIT_INPUT : EXIT_OK;
@@ -402,18 +405,19 @@ int cmd_figures(int argc, char **argv)
 int cmd_check(int argc, char **argv)
 {
     const char *config = NULL;
-    int rc = parse_args(argc, argv, _(check_help), &config, NULL);
+    int quiet = 0;
+    int rc = parse_args(argc, argv, _(check_help), &config, NULL, &quiet);
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
     inputs L;
     int bad = load_all(config, &L, &dl) != 0;
     diag_print(&dl, stderr);
-    if (!bad) {
+    if (!bad && !quiet) {
         int parts = L.schools->n;
         fprintf(stderr, _("%s: ok: %d school part(s) in %s (%s)%s\n"), config, parts, L.cfg->schools_path,
                 L.schools->encoding, dl.warnings ? _(", with warnings") : "");
-    } else {
+    } else if (bad) {
         fprintf(stderr, _("junheng check: %d problem(s)\n"), dl.errors);
     }
     inputs_free(&L);
