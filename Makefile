@@ -18,7 +18,7 @@ LIBS     = -lhpdf -lcsv -liniparser -lcmark-gfm-extensions $(PKG_LIBS) -lpthread
 WARN     = -Wall -Wextra -Werror
 BASEFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) -MMD -MP
 REL_FLAGS  = -O2 -g
-ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=undefined,float-cast-overflow
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 BASEFLAGS += -DJH_VERSION='"$(VERSION)"'

@@ -207,6 +207,11 @@ T = {
 "margin + area must not exceed the page size": "页边距加版心不能超过纸张大小",
 "usage: junheng check -c REPORT.ini\n\nCheck the report's configuration and school data and list every problem\n(file, line, column and a hint) on stderr.\n\n  -c, --config FILE   the report's INI file (required)\n  -h, --help          this help\n\nexit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n":
     "用法：junheng check -c 报告.ini\n\n检查报告的配置文件和学校数据，把发现的每个问题（文件、行、列和修改提示）\n输出到标准错误。\n\n  -c, --config 文件   报告的 INI 文件（必填）\n  -h, --help          显示本说明\n\n退出码：0 没有问题（可以有警告），1 发现问题，2 用法有误\n",
+"%s is too large": "%s 数值过大",
+"check the value: digits run together, or a misplaced exponent?": "请核对这个数：是否几个数字连在了一起，或者误写了指数？",
+"font %s (face %d) %s": "字体 %s（第 %d 个字面）%s",
+"use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; Noto/Source Han .otf/.ttc are CFF and cannot be used)":
+    "请使用 TrueType 格式的 .ttf/.ttc 字体（如 Windows 的 simfang.ttf、simhei.ttf；思源/Noto 的 .otf/.ttc 是 CFF 格式，不能使用）",
 }
 
 import re, sys
