@@ -11,8 +11,7 @@
 numstr fmt_num(double x, int decimals)
 {
     numstr n;
-    if (isnan(x)) snprintf(n.s, sizeof n.s, "-");
-    else num_format(n.s, sizeof n.s, x, decimals);
+    num_format(n.s, sizeof n.s, x, decimals);   /* "-" when undefined */
     return n;
 }
 
@@ -44,22 +43,9 @@ void tv_push_all(tv_value *list, tv_value **items, int n)
 
 numstr fmt_compliance(int ci, double value)
 {
-    const jh_indicator *ind = &jh_compliance_ind[ci];
     numstr n;
-    if (isnan(value)) { snprintf(n.s, sizeof n.s, "-"); return n; }
-    if (ci == CI_TEACHER_RATIO) {
-        /* people read 师生比 as "1:18.5" (pupils per teacher) */
-        if (value <= 0) { snprintf(n.s, sizeof n.s, "-"); return n; }
-        numstr r = fmt_num(1.0 / value, 1);
-        snprintf(n.s, sizeof n.s, "1:%.40s", r.s);
-        return n;
-    }
-    if (ind->percent) {
-        numstr r = fmt_num(value * 100, ind->decimals);
-        snprintf(n.s, sizeof n.s, "%.40s%%", r.s);
-        return n;
-    }
-    return fmt_num(value, ind->decimals);
+    compliance_format(n.s, sizeof n.s, ci, value);
+    return n;
 }
 
 /* How a report names what a school lacks, per compliance indicator. */

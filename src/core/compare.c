@@ -21,8 +21,7 @@ typedef struct { char s[64]; } str64;
 static str64 num(double x, int decimals)
 {
     str64 r;
-    if (!isfinite(x)) snprintf(r.s, sizeof r.s, "-");
-    else num_format(r.s, sizeof r.s, x, decimals);
+    num_format(r.s, sizeof r.s, x, decimals);   /* "-" when undefined */
     return r;
 }
 
@@ -40,21 +39,9 @@ char *compare_data_num(char *buf, size_t size, double x)
 /* A compliance indicator's value as the report shows it. */
 static str64 compliance_str(int ci, double value)
 {
-    const jh_indicator *ind = &jh_compliance_ind[ci];
     str64 r;
-    if (!isfinite(value)) { snprintf(r.s, sizeof r.s, "-"); return r; }
-    if (ci == CI_TEACHER_RATIO) {  /* read as pupils per teacher */
-        if (value <= 0) { snprintf(r.s, sizeof r.s, "-"); return r; }
-        str64 p = num(1.0 / value, 1);
-        snprintf(r.s, sizeof r.s, "1:%.40s", p.s);
-        return r;
-    }
-    if (ind->percent) {
-        str64 p = num(value * 100, ind->decimals);
-        snprintf(r.s, sizeof r.s, "%.40s%%", p.s);
-        return r;
-    }
-    return num(value, ind->decimals);
+    compliance_format(r.s, sizeof r.s, ci, value);
+    return r;
 }
 
 /* ---- building the list ----------------------------------------------- */

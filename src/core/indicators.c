@@ -6,8 +6,10 @@
  * province's 办学基本标准 come from the INI file, never from code.
  */
 #include "core/indicators.h"
+#include "common/num.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define S F_STUDENTS
@@ -79,4 +81,15 @@ double indicator_value(const jh_indicator *ind, const jh_school *s)
     double base = indicator_base(ind, s);
     if (base == 0) return NAN;
     return s->v[ind->quantity] / base;
+}
+
+char *compliance_format(char *buf, size_t size, int ci, double value)
+{
+    const jh_indicator *ind = &jh_compliance_ind[ci];
+    char num[48];
+    if (!isfinite(value) || (ci == CI_TEACHER_RATIO && value <= 0)) snprintf(buf, size, "-");
+    else if (ci == CI_TEACHER_RATIO) snprintf(buf, size, "1:%s", num_format(num, sizeof num, 1.0 / value, 1));
+    else if (ind->percent) snprintf(buf, size, "%s%%", num_format(num, sizeof num, value * 100, ind->decimals));
+    else num_format(buf, size, value, ind->decimals);
+    return buf;
 }

@@ -68,4 +68,9 @@ double indicator_value(const jh_indicator *ind, const jh_school *s);
  * the value is s->v[quantity] / indicator_base(ind, s). */
 double indicator_base(const jh_indicator *ind, const jh_school *s);
 
+/* A compliance indicator's value as reports print it: 师生比 as "1:18.5"
+ * (pupils per teacher, as people read it), a rate ×100 with "%", anything
+ * else at the indicator's decimals; "-" when undefined.  Returns buf. */
+char *compliance_format(char *buf, size_t size, int ci, double value);
+
 #endif
