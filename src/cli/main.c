@@ -8,6 +8,7 @@
 #include "common/i18n.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,17 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    /* A locale the system lacks (zh_CN.UTF-8 is often not generated) leaves
+     * "C", where gettext ignores LANGUAGE; C.UTF-8 always exists on Debian
+     * and lets LANGUAGE=zh_CN still choose the Chinese messages. */
+    if (!setlocale(LC_ALL, "")) {
+        setlocale(LC_ALL, "C.UTF-8");
+        /* ... and the language the user asked for still picks the messages */
+        const char *want = getenv("LC_ALL");
+        if (!want || !*want) want = getenv("LC_MESSAGES");
+        if (!want || !*want) want = getenv("LANG");
+        if (want && *want && !getenv("LANGUAGE")) setenv("LANGUAGE", want, 0);
+    }
     i18n_init();
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
