@@ -46,7 +46,8 @@ int main(int argc, char **argv)
         const char *want = getenv("LC_ALL");
         if (!want || !*want) want = getenv("LC_MESSAGES");
         if (!want || !*want) want = getenv("LANG");
-        if (want && *want && !getenv("LANGUAGE")) setenv("LANGUAGE", want, 0);
+        const char *language = getenv("LANGUAGE");
+        if (want && *want && (!language || !*language)) setenv("LANGUAGE", want, 1);
     }
     i18n_init();
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
