@@ -88,7 +88,7 @@ static void draw_progress(job *J, int done)
     pthread_mutex_unlock(&J->io);
 }
 
-/* Lay out school i; in pass 2 also write it.  Errors go to the school's list. */
+/* Lay out school i and, when J->write, write its file.  Errors go to the school's list. */
 static void one(job *J, int i)
 {
     diag_list *dl = &J->diags[i];

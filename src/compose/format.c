@@ -1,5 +1,6 @@
 /* format — see format.h. */
 #include "compose/format.h"
+#include "compose/compose.h"
 #include "common/num.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
@@ -113,4 +114,16 @@ tv_value *needs_value(const double shortfall[JH_NCOMPLIANCE], int *count)
     tv_push_all(list, items, n);
     *count = n;
     return list;
+}
+
+void doc_meta(doc *d, const jh_config *cfg, const char *title)
+{
+    doc_set(&d->title, title);
+    doc_set(&d->author, cfg->issuer);
+    int y, m, dd;
+    if (cfg->date && parse_cn_date(cfg->date, &y, &m, &dd) == 0) {
+        char iso[16];
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
+        doc_set(&d->date, iso);
+    }
 }

@@ -6,6 +6,7 @@
 #define JH_COMPOSE_FORMAT_H
 
 #include "core/figures.h"
+#include "document/doc.h"
 #include "document/value.h"
 
 /* x at d decimals, half-up ("-" when undefined), into a static-size buffer. */
@@ -34,6 +35,10 @@ int shortfall_words(int ci, double shortfall, const char **label, numstr *amount
 /* The list of what is lacking (key, label, amount, unit) for the shortfalls
  * of the ten compliance indicators (0 = nothing lacking); *count items. */
 tv_value *needs_value(const double shortfall[JH_NCOMPLIANCE], int *count);
+
+/* A document's PDF metadata from the configuration: title, author (the
+ * issuer), and the date ([report] date, as YYYY-MM-DD) when it parses. */
+void doc_meta(doc *d, const jh_config *cfg, const char *title);
 
 /* The display name of a school part: its name, plus 小学部/初中部 when the
  * school has two parts. */

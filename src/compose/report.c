@@ -450,17 +450,10 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
     doc *d = expand_to_doc(text, len, template_path, ctx, report_blocks, &mo, dl);
     free(text);
     if (!d) { narrative_hints(f, dl, before); return NULL; }
-    doc_set(&d->title, f->cfg->title);
-    doc_set(&d->author, f->cfg->issuer);
+    doc_meta(d, f->cfg, f->cfg->title);
     char subject[256];
     snprintf(subject, sizeof subject, "%s%d年度县域义务教育均衡发展工作情况", f->cfg->county, f->cfg->year);
     doc_set(&d->subject, subject);
-    int y, m, dd;
-    if (f->cfg->date && parse_cn_date(f->cfg->date, &y, &m, &dd) == 0) {
-        char iso[16];
-        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
-        doc_set(&d->date, iso);
-    }
     return d;
 }
 

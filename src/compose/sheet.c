@@ -226,13 +226,6 @@ doc *sheet_doc(const jh_figures *f, const char *code, const char *text, size_t l
     const jh_school *s = u.parts[0]->school;
     char title[512];
     snprintf(title, sizeof title, "%s办学条件达标情况一览", s->name);
-    doc_set(&d->title, title);
-    doc_set(&d->author, f->cfg->issuer);
-    int y, m, dd;
-    if (f->cfg->date && parse_cn_date(f->cfg->date, &y, &m, &dd) == 0) {
-        char iso[16];
-        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
-        doc_set(&d->date, iso);
-    }
+    doc_meta(d, f->cfg, title);
     return d;
 }
