@@ -28,7 +28,7 @@ static const char *const help =
     "\n"
     "  -c, --config FILE   the report's INI file (required)\n"
     "  -o, --output FILE   the PDF to write; default: [report] output, else\n"
-    "                      out/<county>-<year>-report.pdf\n"
+    "                      out/<county>-<year>-report.pdf beside the INI file\n"
     "  -q, --quiet         do not print the summary line\n"
     "\n"
     "The template is [templates] report in the INI file, else the shipped\n"
@@ -78,7 +78,7 @@ int cmd_report(int argc, char **argv)
     ini_get_str(in.ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
     if (out) dest = xstrdup(out);
     else if (in.cfg->output) dest = xstrdup(in.cfg->output);
-    else dest = xasprintf("out/%s-%d-report.pdf", in.cfg->county, in.cfg->year);
+    else dest = inputs_default_output(&in, "report.pdf");
 
     if (!(ctx = report_context(in.fig, in.ini, &dl)) || dl.errors) goto done;
     if (!(d = report_doc(in.fig, ctx, tpl, &dl))) goto done;
@@ -86,6 +86,7 @@ int cmd_report(int argc, char **argv)
     if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
     if (fontset_subset(fs, &dl) != 0) goto done;
     ini_warn_unused(in.ini, &dl);
+    inputs_warn_overwrite(&in, dest, &dl);
     if (pdf_write(lo, fs, dest, &dl) != 0) goto done;
     rc = EXIT_OK;
 done:

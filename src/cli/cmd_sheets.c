@@ -42,7 +42,7 @@ static const char *const help =
     "Render one summary sheet (学校办学条件达标情况一览) per school.\n"
     "\n"
     "  -c, --config FILE     the report's INI file (required)\n"
-    "  -o, --output DIR      folder for one PDF per school (default out/<county>-<year>-sheets)\n"
+    "  -o, --output DIR      folder for one PDF per school (default out/<county>-<year>-sheets beside the INI)\n"
     "      --combined FILE   instead, write all sheets into one PDF with a bookmark per school\n"
     "      --school CODE     only this school (repeat, or give CODE,CODE,...)\n"
     "  -j, --jobs N          threads (default: the number of processors)\n"
@@ -301,11 +301,12 @@ int cmd_sheets(int argc, char **argv)
     if (jobs > n) jobs = n > 0 ? n : 1;
 
     if (combined) {
+        inputs_warn_overwrite(&in, combined, &dl);
         run_pass(&J, 0, (int)jobs);   /* find failing schools before building the whole */
         if (write_combined(&J, combined, &dl) == 0)
             for (int i = 0; i < n; i++) written += !J.failed[i];
     } else {
-        dir = outdir ? xstrdup(outdir) : xasprintf("out/%s-%d-sheets", in.fig->cfg->county, in.fig->cfg->year);
+        dir = outdir ? xstrdup(outdir) : inputs_default_output(&in, "sheets");
         if (make_dirs(dir, &dl) != 0) goto done;
         J.paths = xcalloc((size_t)n + 1, sizeof *J.paths);
         for (int i = 0; i < n; i++) {

@@ -2,7 +2,13 @@
 #include "cli/inputs.h"
 #include "common/i18n.h"
 #include "common/share.h"
+#include "common/strbuf.h"
+#include "common/utf8.h"
+#include "common/xalloc.h"
 
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Sections read by stages other than the core. */
@@ -51,4 +57,69 @@ char *inputs_template(inputs *in, const char *key, const char *shipped, diag_lis
         diag_hint(diag_error(dl, ini_path(in->ini), 0, 0, _("cannot find the shipped template %s"), shipped),
                   _("set [templates] %s = PATH in the INI file, or reinstall junheng"), key);
     return p;
+}
+
+char *inputs_default_output(const inputs *in, const char *suffix)
+{
+    char *name = xasprintf("out/%s-%d-%s", in->cfg->county, in->cfg->year, suffix);
+    char *p = ini_resolve_path(in->ini, name);
+    free(name);
+    return p;
+}
+
+static int hexval(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The /Subject of a PDF junheng wrote (libharu: <FEFF…> UTF-16BE hex), as
+ * UTF-8; NULL if there is none.  Reads at most the first 8 MB. */
+static char *pdf_subject(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    size_t cap = 8u << 20;
+    char *buf = xmalloc(cap + 1);
+    size_t n = fread(buf, 1, cap, fp);
+    fclose(fp);
+    buf[n] = 0;
+    char *res = NULL;
+    const char *key = "/Subject <FEFF";
+    for (size_t i = 0; i + strlen(key) < n; i++) {
+        if (memcmp(buf + i, key, strlen(key)) != 0) continue;
+        strbuf b = STRBUF_INIT;
+        const char *h = buf + i + strlen(key);
+        for (; h + 4 <= buf + n && hexval(h[0]) >= 0; h += 4) {
+            int d[4];
+            for (int k = 0; k < 4; k++) d[k] = hexval(h[k]);
+            if (d[0] < 0 || d[1] < 0 || d[2] < 0 || d[3] < 0) break;
+            uint32_t u = (uint32_t)(d[0] << 12 | d[1] << 8 | d[2] << 4 | d[3]);
+            if (u >= 0xD800 && u < 0xDC00 && h + 8 <= buf + n) {  /* a surrogate pair */
+                uint32_t lo = 0;
+                for (int k = 4; k < 8; k++) lo = lo << 4 | (uint32_t)(hexval(h[k]) & 15);
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                h += 4;
+            }
+            char enc[4];
+            sb_add(&b, enc, (size_t)utf8_encode(u, enc));
+        }
+        res = sb_take(&b);
+        break;
+    }
+    free(buf);
+    return res;
+}
+
+void inputs_warn_overwrite(const inputs *in, const char *path, diag_list *dl)
+{
+    char *subject = pdf_subject(path);
+    if (!subject) return;
+    char *mine = xasprintf("%s%d年度", in->cfg->county, in->cfg->year);
+    if (strncmp(subject, mine, strlen(mine)) != 0)
+        diag_hint(diag_warning(dl, path, 0, 0, _("this file holds another report (%s); it is replaced"), subject),
+                  _("two counties (or years) copied from one folder should not share an output: "
+                    "remove [report] output from %s, so that the PDF is named after its county and year"),
+                  ini_path(in->ini));
+    free(mine);
+    free(subject);
 }

@@ -32,4 +32,15 @@ void inputs_allow_other(inputs *in, const char *const *except);
  * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
 char *inputs_template(inputs *in, const char *key, const char *shipped, diag_list *dl);
 
+/* Where a command writes by default: NAME resolved against the INI file's
+ * folder (out/<county>-<year>-report.pdf), so that a run gives the same
+ * file from any working folder.  Owned. */
+char *inputs_default_output(const inputs *in, const char *suffix);
+
+/* Warn when path already holds a PDF that junheng wrote for another county
+ * or year: its Subject does not start with "<county><year>年度".  The run
+ * goes on (the user named the file, or the INI did), but a second county
+ * copied from the first should not silently replace the first's report. */
+void inputs_warn_overwrite(const inputs *in, const char *path, diag_list *dl);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 numstr fmt_num(double x, int decimals)
@@ -120,10 +121,45 @@ void doc_meta(doc *d, const jh_config *cfg, const char *title)
 {
     doc_set(&d->title, title);
     doc_set(&d->author, cfg->issuer);
+    /* "<county><year>年度…": a later run for another county recognises the file */
+    char *subject = xasprintf("%s%d年度学校办学条件达标情况", cfg->county, cfg->year);
+    doc_set(&d->subject, subject);
+    free(subject);
     int y, m, dd;
     if (cfg->date && parse_cn_date(cfg->date, &y, &m, &dd) == 0) {
         char iso[16];
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
         doc_set(&d->date, iso);
     }
+}
+
+numstr fmt_trim(double x, int decimals)
+{
+    numstr n = fmt_num(x, decimals);
+    if (strchr(n.s, '.')) {
+        size_t l = strlen(n.s);
+        while (l && n.s[l - 1] == '0') n.s[--l] = 0;
+        if (l && n.s[l - 1] == '.') n.s[--l] = 0;
+    }
+    return n;
+}
+
+char *quality_missing_list(const jh_part_figures *p, int with_values, int *count, int *below)
+{
+    strbuf b = STRBUF_INIT;
+    int n = 0, under = 0;
+    for (int i = 0; i < JH_NQUALITY; i++) {
+        if (p->q_met[i]) continue;
+        const jh_indicator *ind = &jh_quality_ind[i];
+        if (n++) sb_puts(&b, "、");
+        sb_puts(&b, ind->short_label);
+        if (with_values)
+            sb_printf(&b, "（本校%s，标准%s%s）", fmt_num(p->q_value[i], ind->decimals).s,
+                      fmt_trim(p->q_threshold[i], ind->decimals).s,
+                      p->q_near[i] ? "" : "，不足标准的85%");
+        if (!p->q_near[i]) under++;
+    }
+    if (count) *count = n;
+    if (below) *below = under;
+    return sb_take(&b);
 }

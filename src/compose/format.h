@@ -13,6 +13,8 @@
 typedef struct { char s[64]; } numstr;
 numstr fmt_num(double x, int decimals);
 numstr fmt_int(long x);
+/* As fmt_num, without trailing zeros: a threshold 2000, 4.2, 0.9. */
+numstr fmt_trim(double x, int decimals);
 
 /* Set map[key] to the formatted number. */
 void tv_num(tv_value *map, const char *key, double x, int decimals);
@@ -46,5 +48,10 @@ char *part_name(const jh_figures *f, const jh_part_figures *p);
 
 /* The short labels of the compliance indicators p misses, joined with 、 */
 char *missing_list(const jh_part_figures *p, int *count);
+
+/* The 优质均衡 values p misses, as "short label（本校 x，标准 y）" joined with
+ * 、 (with_values 0: the short labels only); *count of them, *below of them
+ * under quality_floor × threshold (NULL: not wanted). */
+char *quality_missing_list(const jh_part_figures *p, int with_values, int *count, int *below);
 
 #endif

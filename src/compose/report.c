@@ -9,7 +9,9 @@
  */
 #include "compose/compose.h"
 #include "compose/format.h"
+#include "compose/practices.h"
 #include "common/fileio.h"
+#include "common/i18n.h"
 #include "common/num.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
@@ -21,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const report_blocks[] = {"compliance_table", "balance_table", "balance_chart", "signature", NULL};
+const char *const report_blocks[] = {"compliance_table", "quality_table", "balance_table", "balance_chart",
+                                     "signature", "practices.", NULL};
 
 static int is_quality(const jh_figures *f) { return f->cfg->scheme == JH_SCHEME_QUALITY; }
 
@@ -71,8 +74,24 @@ static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_
     tv_int(m, "schools", L->n);
     tv_int(m, "students", L->students);
     tv_int(m, "teachers", L->teachers);
+    /* one school has no 校际 difference: its CVs are 0 (or undefined) and a
+     * sentence should say so instead of quoting them */
+    tv_flag(m, "single", L->n == 1);
     tv_num(m, "max_cv", L->max_cv, 2);
-    tv_flag(m, "balanced", L->balanced);
+    tv_flag(m, "max_cv_own", cfg->max_cv_own[lv]);
+    tv_num(m, "national_max_cv", is_quality(f) ? jh_quality_max_cv[lv] : jh_basic_max_cv[lv], 2);
+    tv_flag(m, "balanced", L->balanced == 1);
+    tv_flag(m, "all_pass", L->n > 0 && L->all_met == L->n);
+    tv_flag(m, "none_pass", L->n > 0 && L->all_met == 0);
+    tv_flag(m, "some_pass", L->all_met > 0 && L->all_met < L->n);
+    /* 优质均衡: the per-school rule (≥ 6 of 7 met, the others ≥ 85 %) */
+    tv_int(m, "q_pass", L->q_pass);
+    tv_int(m, "q_fail", L->n - L->q_pass);
+    tv_num(m, "q_rate", L->n ? 100.0 * L->q_pass / L->n : NAN, cfg->dec_rate);
+    tv_flag(m, "q_all_pass", L->n > 0 && L->q_pass == L->n);
+    tv_flag(m, "q_none_pass", L->n > 0 && L->q_pass == 0);
+    tv_flag(m, "q_some_pass", L->q_pass > 0 && L->q_pass < L->n);
+    tv_flag(m, "verdict", L->balanced == 1 && (!is_quality(f) || L->q_pass == L->n));
     /* 优质均衡 has no composite; "-" keeps one template valid for both schemes */
     if (is_quality(f)) tv_map_str(m, "composite_cv", "-");
     else tv_num(m, "composite_cv", L->composite_cv, cfg->dec_cv);
@@ -140,6 +159,39 @@ static void failing_context(const jh_figures *f, tv_value *ctx)
     free(items);
 }
 
+/* 优质均衡: the school parts failing the per-school rule, with the values
+ * they miss; part of the verdict. */
+static void quality_failing_context(const jh_figures *f, tv_value *ctx)
+{
+    tv_value **items = xcalloc((size_t)f->n + 1, sizeof *items);
+    int n = 0;
+    for (int i = 0; i < f->n; i++) {
+        const jh_part_figures *p = &f->parts[i];
+        if (p->q_pass) continue;
+        tv_value *s = tv_map();
+        char *name = part_name(f, p);
+        int count, below;
+        char *miss = quality_missing_list(p, 1, &count, &below);
+        tv_map_str(s, "name", name);
+        tv_map_str(s, "code", p->school->code);
+        tv_map_str(s, "level", level_label(p->school->level));
+        tv_map_str(s, "missing", miss);
+        tv_int(s, "missing_count", count);
+        tv_int(s, "met_count", p->q_n_met);
+        tv_int(s, "below_count", below);
+        tv_flag(s, "has_below", below > 0);
+        free(name);
+        free(miss);
+        items[n++] = s;
+    }
+    tv_value *list = tv_list();
+    tv_push_all(list, items, n);
+    tv_map_set(ctx, "quality_failing", list);
+    tv_int(ctx, "quality_failing_count", n);
+    tv_flag(ctx, "any_quality_failing", n > 0);
+    free(items);
+}
+
 /* What the schools below standard lack, totalled per indicator. */
 static void needs_context(const jh_figures *f, tv_value *ctx)
 {
@@ -154,7 +206,7 @@ static void needs_context(const jh_figures *f, tv_value *ctx)
 
 /* [narrative]: free-form facts; funding_YYYY keys are also summed, and a
  * hand-typed funding_total that disagrees with the sum is flagged. */
-static void narrative_context(jh_ini *ini, tv_value *ctx, diag_list *dl)
+static void narrative_context(jh_ini *ini, int year, tv_value *ctx, diag_list *dl)
 {
     tv_value *nar = tv_map();
     const char *const *keys;
@@ -188,11 +240,24 @@ static void narrative_context(jh_ini *ini, tv_value *ctx, diag_list *dl)
     tv_map_set(ctx, "funding", funding);
     if (!any || !ok) return;
     tv_value *fu = tv_map();
+    /* one year reads "2020年", several "2018—2020年" */
+    tv_flag(fu, "several", first_year != last_year);
     tv_int(fu, "first_year", first_year);
     tv_int(fu, "last_year", last_year);
     tv_num(fu, "total", sum, 2 * (fmod(sum, 1) != 0));
     tv_num(fu, "last", last, 2 * (fmod(last, 1) != 0));
     tv_list_push(funding, fu);
+    /* funding that stops years before the report is most often another
+     * county's, copied with its INI */
+    if (last_year < year) {
+        char key[32];
+        snprintf(key, sizeof key, "funding_%d", last_year);
+        diag_hint(diag_warning(dl, ini_path(ini), ini_line(ini, "narrative", key), 0,
+                               _("[narrative] the funding_YYYY amounts end in %d, before the report year %d"),
+                               last_year, year),
+                  _("add funding_%d = … (万元) if the report quotes this year's funding, and check that "
+                    "every [narrative] figure is this county's own"), year);
+    }
     const char *typed = ini_get_str(ini, "narrative", "funding_total", NULL);
     double t;
     if (typed && num_parse(typed, &t) == 0 && fabs(t - sum) > 0.005)
@@ -241,7 +306,7 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     tv_value *lv[JH_NLEVELS];
     for (int l = 0; l < JH_NLEVELS; l++) {
         lv[l] = level_context(f, (jh_level)l, over, &nover);
-        balanced &= f->level[l].balanced;
+        if (f->level[l].n > 0) balanced &= f->level[l].balanced == 1;
     }
     tv_map_set(ctx, "primary", lv[JH_PRIMARY]);
     tv_map_set(ctx, "middle", lv[JH_MIDDLE]);
@@ -253,7 +318,12 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     for (int i = 0; i < nl; i++) tv_flag(items[i], "last", 0);
     tv_push_all(levels, items, nl);
     tv_map_set(ctx, "levels", levels);
-    tv_flag(ctx, "all_balanced", balanced);
+    /* the verdict: under 优质均衡 every school must also pass the per-school rule */
+    int rule_ok = 1;
+    for (int l = 0; l < JH_NLEVELS; l++) rule_ok &= f->level[l].q_pass == f->level[l].n;
+    tv_flag(ctx, "quality_rule_ok", rule_ok);
+    tv_flag(ctx, "all_balanced", balanced == 1 && (!is_quality(f) || rule_ok));
+    tv_flag(ctx, "any_own_limit", cfg->max_cv_own[JH_PRIMARY] || cfg->max_cv_own[JH_MIDDLE]);
 
     tv_value *overs = tv_list();
     tv_push_all(overs, over, nover);
@@ -261,8 +331,9 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     tv_flag(ctx, "any_over", nover > 0);
 
     failing_context(f, ctx);
+    quality_failing_context(f, ctx);
     needs_context(f, ctx);
-    narrative_context(ini, ctx, dl);
+    narrative_context(ini, cfg->year, ctx, dl);
     return ctx;
 }
 
@@ -305,7 +376,9 @@ static void compliance_table(const jh_figures *f, doc *d)
     for (int c = 0; c < t->ncols; c++) t->col_align[c] = ALIGN_CENTER;
 }
 
-/* 表2: per 学段, the county mean and the 差异系数 of each indicator. */
+/* 表2 (basic) / 表3 (quality): per 学段, the county value and the 差异系数
+ * of each indicator; under quality also each CV's limit (the county's own
+ * when the INI sets one) and whether it is met. */
 static void balance_table(const jh_figures *f, doc *d)
 {
     const jh_config *cfg = f->cfg;
@@ -313,9 +386,9 @@ static void balance_table(const jh_figures *f, doc *d)
     const jh_indicator *ind;
     const jh_stat *st0;
     int nind = balance_set(f, &f->level[0], &ind, &st0);
-    int ncols = 2 + nind + (quality ? 0 : 1);
+    int ncols = 2 + nind + (quality ? 0 : 1), rows = quality ? 4 : 2;
     char cap[160];
-    snprintf(cap, sizeof cap, "表2  %d年义务教育校际间均衡状况", cfg->year);
+    snprintf(cap, sizeof cap, "表%d  %d年义务教育校际间均衡状况", quality ? 3 : 2, cfg->year);
     doc_block *b = doc_add_table(d, ncols, cap);
     doc_table *t = &b->table;
     doc_table_set(t, 0, 0, "");
@@ -331,20 +404,72 @@ static void balance_table(const jh_figures *f, doc *d)
         const jh_stat *st;
         balance_set(f, L, &ind, &st);
         doc_table_set(t, r, 0, level_label((jh_level)l));
-        doc_table_span(t, r, 0, 2, 1);
+        doc_table_span(t, r, 0, rows, 1);
         doc_table_set(t, r, 1, "县平均值");
         doc_table_set(t, r + 1, 1, "差异系数");
+        if (quality) {
+            doc_table_set(t, r + 2, 1, cfg->max_cv_own[l] ? "本县自定上限" : "国家规定上限");
+            doc_table_set(t, r + 3, 1, "是否达到");
+        }
         for (int i = 0; i < nind; i++) {
+            int over = !within_displayed(st[i].cv, L->max_cv, cfg->dec_cv);
             doc_table_set(t, r, 2 + i, fmt_num(st[i].mean, mean_decimals(f, i)).s);
             doc_table_set(t, r + 1, 2 + i, fmt_num(st[i].cv, cfg->dec_cv).s);
-            shade_if(t, r + 1, 2 + i, quality && !isnan(st[i].cv) && !within_displayed(st[i].cv, L->max_cv, cfg->dec_cv));
+            shade_if(t, r + 1, 2 + i, quality && !isnan(st[i].cv) && over);
+            if (quality) {
+                doc_table_set(t, r + 2, 2 + i, fmt_num(L->max_cv, 2).s);
+                doc_table_set(t, r + 3, 2 + i, isnan(st[i].cv) ? "-" : over ? "×" : "√");
+                shade_if(t, r + 3, 2 + i, !isnan(st[i].cv) && over);
+            }
         }
         if (!quality) {
             doc_table_set(t, r, 2 + nind, "-");
             doc_table_set(t, r + 1, 2 + nind, fmt_num(L->composite_cv, cfg->dec_cv).s);
             shade_if(t, r + 1, 2 + nind, !L->balanced);
         }
-        r += 2;
+        r += rows;
+    }
+    for (int c = 0; c < t->ncols; c++) t->col_align[c] = ALIGN_CENTER;
+}
+
+/* 表2 (quality): per 学段, the national per-school value of each of the
+ * seven indicators, how many school parts reach it, and how many pass the
+ * per-school rule (≥ 6 of 7, the rest ≥ 85 %). */
+static void quality_table(const jh_figures *f, doc *d)
+{
+    const jh_config *cfg = f->cfg;
+    char cap[160];
+    snprintf(cap, sizeof cap, "表2  %d年每所学校资源配置七项指标达标情况", cfg->year);
+    doc_block *b = doc_add_table(d, 2 + JH_NQUALITY + 1, cap);
+    doc_table *t = &b->table;
+    doc_table_set(t, 0, 0, "");
+    doc_table_span(t, 0, 0, 1, 2);
+    doc_table_diagonal(t, "项目", "学校");
+    for (int i = 0; i < JH_NQUALITY; i++) doc_table_set(t, 0, 2 + i, jh_quality_ind[i].short_label);
+    doc_table_set(t, 0, 2 + JH_NQUALITY, "每校达标");
+    t->header_rows = 1;
+    int r = 1;
+    for (int l = 0; l < JH_NLEVELS; l++) {
+        const jh_level_figures *L = &f->level[l];
+        if (L->n == 0) continue;
+        char head[64];
+        snprintf(head, sizeof head, "%s %d所", level_label((jh_level)l), L->n);
+        doc_table_set(t, r, 0, head);
+        doc_table_span(t, r, 0, 3, 1);
+        doc_table_set(t, r, 1, "标准值");
+        doc_table_set(t, r + 1, 1, "达标总数");
+        doc_table_set(t, r + 2, 1, "达标比例");
+        for (int i = 0; i < JH_NQUALITY; i++) {
+            doc_table_set(t, r, 2 + i, fmt_trim(cfg->quality[l][i], jh_quality_ind[i].decimals).s);
+            doc_table_set(t, r + 1, 2 + i, fmt_int(L->q_met[i]).s);
+            doc_table_set(t, r + 2, 2 + i, fmt_num(100.0 * L->q_met[i] / L->n, cfg->dec_rate).s);
+            shade_if(t, r + 2, 2 + i, L->q_met[i] < L->n);
+        }
+        doc_table_set(t, r, 2 + JH_NQUALITY, "6项以上");
+        doc_table_set(t, r + 1, 2 + JH_NQUALITY, fmt_int(L->q_pass).s);
+        doc_table_set(t, r + 2, 2 + JH_NQUALITY, fmt_num(100.0 * L->q_pass / L->n, cfg->dec_rate).s);
+        shade_if(t, r + 2, 2 + JH_NQUALITY, L->q_pass < L->n);
+        r += 3;
     }
     for (int c = 0; c < t->ncols; c++) t->col_align[c] = ALIGN_CENTER;
 }
@@ -386,13 +511,27 @@ static void signature(const jh_figures *f, const tv_value *ctx, doc *d)
 typedef struct report_ud {
     const jh_figures *f;
     const tv_value *ctx;
+    practices *pr;     /* read at the first {{> practices.…}} */
+    int pr_failed;     /* reading it failed: said once */
 } report_ud;
+
+/* {{> practices.NAME}}: the county's own section NAME. */
+static int practices_block(report_ud *u, const char *name, doc *d, diag_list *dl)
+{
+    if (u->pr_failed) return -1;
+    if (!u->pr && !(u->pr = practices_load(u->f->cfg->practices, dl))) {
+        u->pr_failed = 1;
+        return -1;
+    }
+    return practices_append(u->pr, name, u->ctx, d, dl);
+}
 
 static int report_block(void *ud, const char *name, doc *d, diag_list *dl)
 {
     report_ud *u = ud;
-    (void)dl;
+    if (!strncmp(name, "practices.", 10)) return practices_block(u, name + 10, d, dl);
     if (!strcmp(name, "compliance_table")) compliance_table(u->f, d);
+    else if (!strcmp(name, "quality_table")) quality_table(u->f, d);
     else if (!strcmp(name, "balance_table")) balance_table(u->f, d);
     else if (!strcmp(name, "balance_chart")) balance_chart(u->f, d);
     else if (!strcmp(name, "signature")) signature(u->f, u->ctx, d);
@@ -444,15 +583,20 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
     size_t len;
     char *text = file_read(template_path, "the report template", &len, dl);
     if (!text) return NULL;
-    report_ud u = {f, ctx};
+    report_ud u = {f, ctx, NULL, 0};
     md_options mo = {.ud = &u, .block = report_block};
     int before = dl->n;
     doc *d = expand_to_doc(text, len, template_path, ctx, report_blocks, &mo, dl);
     free(text);
+    if (u.pr) {
+        if (d) practices_warn_unused(u.pr, dl);
+        practices_free(u.pr);
+    }
     if (!d) { narrative_hints(f, dl, before); return NULL; }
     doc_meta(d, f->cfg, f->cfg->title);
     char subject[256];
-    snprintf(subject, sizeof subject, "%s%d年度县域义务教育均衡发展工作情况", f->cfg->county, f->cfg->year);
+    snprintf(subject, sizeof subject, "%s%d年度县域义务教育%s发展工作情况", f->cfg->county, f->cfg->year,
+             is_quality(f) ? "优质均衡" : "均衡");
     doc_set(&d->subject, subject);
     return d;
 }

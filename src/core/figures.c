@@ -89,7 +89,8 @@ static void part_quality(const jh_config *cfg, jh_part_figures *p)
         p->q_value[i] = indicator_value(ind, s);
         p->q_met[i] = enough(q, th * base);
         p->q_n_met += p->q_met[i];
-        if (!p->q_met[i] && !enough(q, cfg->quality_floor * th * base)) floor_ok = 0;
+        p->q_near[i] = !p->q_met[i] && enough(q, cfg->quality_floor * th * base);
+        if (!p->q_met[i] && !p->q_near[i]) floor_ok = 0;
     }
     p->q_pass = p->q_n_met >= cfg->quality_min_met && floor_ok;
 }
@@ -122,6 +123,7 @@ static void level_figures(const jh_config *cfg, const jh_schools *sc, jh_level_f
         for (int k = 0; k < JH_NCOMPLIANCE; k++) lv->met[k] += p->met[k];
         lv->all_met += p->all_met;
         lv->q_pass += p->q_pass;
+        for (int k = 0; k < JH_NQUALITY; k++) lv->q_met[k] += p->q_met[k];
     }
     for (int k = 0; k < JH_NCOMPLIANCE; k++) lv->rate[k] = lv->n ? 100.0 * lv->met[k] / lv->n : NAN;
     lv->all_rate = lv->n ? 100.0 * lv->all_met / lv->n : NAN;

@@ -37,6 +37,7 @@ typedef struct jh_part_figures {
     double q_value[JH_NQUALITY];
     double q_threshold[JH_NQUALITY];
     int q_met[JH_NQUALITY];
+    int q_near[JH_NQUALITY];           /* not met, but ≥ quality_floor × threshold */
     int q_n_met;
     int q_pass;                        /* ≥ quality_min_met met and every other ≥ floor × threshold */
 } jh_part_figures;
@@ -65,6 +66,7 @@ typedef struct jh_level_figures {
     /* quality */
     jh_stat q[JH_NQUALITY];
     int q_pass;                   /* parts passing the per-school rule */
+    int q_met[JH_NQUALITY];       /* parts meeting each of the seven values */
     int q_within;                 /* CVs within max */
 } jh_level_figures;
 

@@ -292,8 +292,12 @@ static int standalone(const tpl *t, const tag *tg, size_t *from, size_t *to)
 static int is_block(const tpl *t, const char *name, size_t len)
 {
     if (!t->opts || !t->opts->blocks) return 0;
-    for (const char *const *b = t->opts->blocks; *b; b++)
-        if (strlen(*b) == len && memcmp(*b, name, len) == 0) return 1;
+    for (const char *const *b = t->opts->blocks; *b; b++) {
+        size_t bl = strlen(*b);
+        if (bl == len && memcmp(*b, name, len) == 0) return 1;
+        /* "practices." admits a family: practices.主要做法, practices.主要困难 … */
+        if (bl > 1 && (*b)[bl - 1] == '.' && len > bl && memcmp(*b, name, bl) == 0) return 1;
+    }
     return 0;
 }
 

@@ -44,7 +44,9 @@
 #define TEMPLATE_MAX_DEPTH 32   /* sections nested deeper are an error */
 
 typedef struct template_opts {
-    const char *const *blocks;  /* NULL-terminated names allowed in {{> name}}; NULL = none */
+    const char *const *blocks;  /* NULL-terminated names allowed in {{> name}}; NULL = none.
+                                   A name ending in '.' admits every name it prefixes
+                                   ("practices." admits {{> practices.主要做法}}). */
 } template_opts;
 
 /*

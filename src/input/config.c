@@ -11,6 +11,7 @@
 #include "common/num.h"
 #include "common/xalloc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -137,9 +138,8 @@ static void load_report(jh_ini *ini, jh_config *c, diag_list *dl)
     } else if (ini_get_int(ini, "report", "year", 0, &c->year, dl) == 0 && (c->year < 1990 || c->year > 2100)) {
         diag_hint(key_error(ini, dl, "report", "year", _("%d is not a plausible year"), c->year), _("write the year of the report, e.g. 2019"));
     }
-    const char *t = ini_get_str(ini, "report", "title", NULL);
-    c->title = t && *t ? xstrdup(t)
-                       : xasprintf("%s%d年度推进县域义务教育均衡发展工作情况报告", c->county ? c->county : "", c->year);
+    const char *pr = ini_get_str(ini, "report", "practices", NULL);
+    c->practices = ini_resolve_path(ini, pr && *pr ? pr : "practices.md");
     c->issuer = dup_or_null(ini_get_str(ini, "report", "issuer", NULL));
     c->date = dup_or_null(ini_get_str(ini, "report", "date", NULL));
     const char *o = ini_get_str(ini, "report", "output", NULL);
@@ -172,10 +172,20 @@ static void load_balance(jh_ini *ini, jh_config *c, diag_list *dl)
     const double *def = c->scheme == JH_SCHEME_QUALITY ? jh_quality_max_cv : jh_basic_max_cv;
     const char *keys[JH_NLEVELS] = {"primary_max_cv", "middle_max_cv"};
     for (int l = 0; l < JH_NLEVELS; l++) {
-        if (ini_get_double(ini, "balance", keys[l], def[l], &c->max_cv[l], dl) == 0 && c->max_cv[l] <= 0) {
+        if (ini_get_double(ini, "balance", keys[l], def[l], &c->max_cv[l], dl) != 0) continue;
+        if (c->max_cv[l] <= 0) {
             diag_hint(key_error(ini, dl, "balance", keys[l], _("must be more than 0")), _("the national value is %.2f"), def[l]);
             c->max_cv[l] = def[l];
         }
+        /* a limit other than the national one is the county's own: the report
+         * says so, and a laxer one (often copied from the basic scheme's
+         * example into a quality report) is worth a warning */
+        c->max_cv_own[l] = fabs(c->max_cv[l] - def[l]) > 1e-9;
+        if (c->max_cv[l] > def[l] + 1e-9)
+            diag_hint(diag_warning(dl, ini_path(ini), ini_line(ini, "balance", keys[l]), 0,
+                                   _("[balance] %s = %.2f is laxer than the national %.2f of the %s scheme"),
+                                   keys[l], c->max_cv[l], def[l], scheme_key(c->scheme)),
+                      _("the report prints it as the county's own limit; remove the line to judge by the national one"));
     }
     c->quality_min_met = 6;
     c->quality_floor = 0.85;
@@ -189,6 +199,12 @@ jh_config *config_load(jh_ini *ini, diag_list *dl)
     load_report(ini, c, dl);
     load_data(ini, c, dl);
     load_balance(ini, c, dl);
+    /* the default title names the kind of report, so it waits for the scheme */
+    const char *t = ini_get_str(ini, "report", "title", NULL);
+    c->title = t && *t ? xstrdup(t)
+             : c->scheme == JH_SCHEME_QUALITY
+             ? xasprintf("%s%d年度县域义务教育优质均衡发展自评报告", c->county ? c->county : "", c->year)
+             : xasprintf("%s%d年度推进县域义务教育均衡发展工作情况报告", c->county ? c->county : "", c->year);
     for (int l = 0; l < JH_NLEVELS; l++) {
         load_standard(ini, c, (jh_level)l, dl);
         memcpy(c->quality[l], jh_quality_threshold[l], sizeof c->quality[l]);
@@ -205,6 +221,7 @@ void config_free(jh_config *c)
     free(c->ini_path);
     free(c->county);
     free(c->title);
+    free(c->practices);
     free(c->issuer);
     free(c->date);
     free(c->output);

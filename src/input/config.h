@@ -25,7 +25,10 @@ typedef struct jh_config {
     /* [report] */
     char *county;          /* required */
     int year;              /* required */
-    char *title;           /* default "<county><year>年度推进县域义务教育均衡发展工作情况报告" */
+    char *title;           /* default by scheme: basic "<county><year>年度推进县域义务教育均衡发展工作情况报告",
+                              quality "<county><year>年度县域义务教育优质均衡发展自评报告" */
+    char *practices;       /* the county's own text (主要做法 …): [report] practices, default
+                              practices.md beside the INI; resolved */
     char *issuer;          /* 发文单位; NULL if not given */
     char *date;            /* 成文日期 as written; NULL if not given */
     char *output;          /* resolved PDF path; NULL if not given */
@@ -36,6 +39,7 @@ typedef struct jh_config {
     /* [balance] */
     jh_scheme scheme;      /* basic | quality */
     double max_cv[JH_NLEVELS];  /* basic: the 综合 threshold; quality: each CV's */
+    int max_cv_own[JH_NLEVELS]; /* the INI sets a limit other than the scheme's national one */
     /* [standard.primary], [standard.middle]: all ten required */
     double standard[JH_NLEVELS][JH_NCOMPLIANCE];
     /* [quality.primary], [quality.middle]: national values unless set */
