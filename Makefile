@@ -92,7 +92,7 @@ bench: junheng $(TOOL_BIN)
 	@sh tests/bench.sh
 
 example: junheng
-	./junheng report -c data/tongdao-2019/report.ini
+	./junheng report -c data/tongdao-2019/report.ini -o out/tongdao-2019.pdf
 	./junheng sheets -c data/tongdao-2019/report.ini --combined out/tongdao-2019-sheets.pdf
 
 clean:

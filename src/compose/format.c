@@ -163,3 +163,15 @@ char *quality_missing_list(const jh_part_figures *p, int with_values, int *count
     if (below) *below = under;
     return sb_take(&b);
 }
+
+char *quality_below_list(const jh_part_figures *p)
+{
+    strbuf b = STRBUF_INIT;
+    int n = 0;
+    for (int i = 0; i < JH_NQUALITY; i++) {
+        if (p->q_met[i] || p->q_near[i]) continue;
+        if (n++) sb_puts(&b, "、");
+        sb_puts(&b, jh_quality_ind[i].short_label);
+    }
+    return sb_take(&b);
+}

@@ -53,5 +53,7 @@ char *missing_list(const jh_part_figures *p, int *count);
  * 、 (with_values 0: the short labels only); *count of them, *below of them
  * under quality_floor × threshold (NULL: not wanted). */
 char *quality_missing_list(const jh_part_figures *p, int with_values, int *count, int *below);
+/* The short labels of the values p misses by more than 15 %, joined with 、 */
+char *quality_below_list(const jh_part_figures *p);
 
 #endif

@@ -171,7 +171,8 @@ static void quality_failing_context(const jh_figures *f, tv_value *ctx)
         tv_value *s = tv_map();
         char *name = part_name(f, p);
         int count, below;
-        char *miss = quality_missing_list(p, 1, &count, &below);
+        char *miss = quality_missing_list(p, 0, &count, &below);
+        char *under = quality_below_list(p);
         tv_map_str(s, "name", name);
         tv_map_str(s, "code", p->school->code);
         tv_map_str(s, "level", level_label(p->school->level));
@@ -180,8 +181,12 @@ static void quality_failing_context(const jh_figures *f, tv_value *ctx)
         tv_int(s, "met_count", p->q_n_met);
         tv_int(s, "below_count", below);
         tv_flag(s, "has_below", below > 0);
+        tv_map_str(s, "below", under);
+        /* six met, yet failing: the seventh is under 85 % of its standard */
+        tv_flag(s, "fails_floor", p->q_n_met >= f->cfg->quality_min_met);
         free(name);
         free(miss);
+        free(under);
         items[n++] = s;
     }
     tv_value *list = tv_list();

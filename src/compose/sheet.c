@@ -19,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const sheet_blocks[] = {"part_compliance_table", "part_balance_table", "part_balance_chart", NULL};
+const char *const sheet_blocks[] = {"part_compliance_table", "part_balance_table", "part_balance_chart",
+                                    "part_quality_table", NULL};
 
 /* The parts of a school, in 学段 order. */
 static int school_parts(const jh_figures *f, const char *code, const jh_part_figures *out[JH_NLEVELS])
@@ -60,6 +61,8 @@ tv_value *sheet_context(const jh_figures *f, const char *code, diag_list *dl)
     tv_value *ctx = tv_map();
     tv_map_str(ctx, "county", f->cfg->county);
     tv_int(ctx, "year", f->cfg->year);
+    tv_flag(ctx, "basic", f->cfg->scheme != JH_SCHEME_QUALITY);
+    tv_flag(ctx, "quality", f->cfg->scheme == JH_SCHEME_QUALITY);
     tv_map_str(ctx, "code", s->code);
     tv_map_str(ctx, "name", s->name);
     const char *type = school_type_label(s->type);
@@ -88,6 +91,15 @@ tv_value *sheet_context(const jh_figures *f, const char *code, diag_list *dl)
         tv_int(m, "teachers", (long)p->school->v[F_TEACHERS]);
         tv_flag(m, "all_met", p->all_met);
         tv_map_str(m, "missing", miss);
+        /* 优质均衡: ≥ 6 of the 7 values met, the others ≥ 85 % */
+        int qcount;
+        char *qmiss = quality_missing_list(p, 0, &qcount, NULL);
+        tv_flag(m, "q_pass", p->q_pass);
+        tv_int(m, "q_met", p->q_n_met);
+        tv_int(m, "q_missing_count", qcount);
+        tv_flag(m, "q_all_met", qcount == 0);
+        tv_map_str(m, "q_missing", qmiss);
+        free(qmiss);
         int nn;
         tv_map_set(m, "needs", needs_value(p->shortfall, &nn));
         tv_flag(m, "has_needs", nn > 0);
@@ -185,11 +197,46 @@ static void part_balance_chart(const jh_figures *f, const jh_part_figures *p, do
     doc_chart_ref(g, 100, "县平均 = 100");
 }
 
+/* 优质均衡: the seven values of a part against the per-school national
+ * values (or the INI's), whether each is met, and what is missing. */
+static void part_quality_table(const jh_part_figures *p, doc *d)
+{
+    doc_block *b = doc_add_table(d, 5, NULL);
+    doc_table *t = &b->table;
+    static const char *const head[] = {"优质均衡资源配置指标", "本校", "标准", "达标", "还需"};
+    for (int c = 0; c < 5; c++) doc_table_set(t, 0, c, head[c]);
+    t->header_rows = 1;
+    const jh_school *s = p->school;
+    for (int k = 0; k < JH_NQUALITY; k++) {
+        const jh_indicator *ind = &jh_quality_ind[k];
+        int r = k + 1;
+        char label[160];
+        snprintf(label, sizeof label, "%s（%s）", ind->label, ind->unit);
+        doc_table_set(t, r, 0, label);
+        doc_table_set(t, r, 1, fmt_num(p->q_value[k], ind->decimals).s);
+        doc_table_set(t, r, 2, fmt_trim(p->q_threshold[k], ind->decimals).s);
+        /* a miss that still reaches 85 % is the one the per-school rule allows */
+        doc_table_set(t, r, 3, p->q_met[k] ? "√" : p->q_near[k] ? "×（达85%）" : "×");
+        if (!p->q_met[k]) {
+            double lack = p->q_threshold[k] * indicator_base(ind, s) - s->v[ind->quantity];
+            char need[96];
+            snprintf(need, sizeof need, "%s%s", fmt_int((long)ceil(lack - 1e-9)).s, ind->shortfall_unit);
+            doc_table_set(t, r, 4, need);
+            for (int c = 1; c < 5; c++) doc_table_cell(t, r, c)->shaded = 1;
+        } else {
+            doc_table_set(t, r, 4, "");
+        }
+    }
+    t->col_align[0] = ALIGN_LEFT;
+    for (int c = 1; c < 4; c++) t->col_align[c] = ALIGN_CENTER;
+    t->col_align[4] = ALIGN_LEFT;
+}
+
 typedef struct sheet_ud {
     const jh_figures *f;
     const jh_part_figures *parts[JH_NLEVELS];
     int np;
-    int seen[3];   /* occurrences so far of each sheet block */
+    int seen[4];   /* occurrences so far of each sheet block */
 } sheet_ud;
 
 static int sheet_block(void *ud, const char *name, doc *d, diag_list *dl)
@@ -208,7 +255,8 @@ static int sheet_block(void *ud, const char *name, doc *d, diag_list *dl)
     const jh_part_figures *p = u->parts[k];
     if (which == 0) part_compliance_table(p, d);
     else if (which == 1) part_balance_table(u->f, p, d);
-    else part_balance_chart(u->f, p, d);
+    else if (which == 2) part_balance_chart(u->f, p, d);
+    else part_quality_table(p, d);
     return 0;
 }
 

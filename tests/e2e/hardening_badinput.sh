@@ -19,7 +19,7 @@ W=$TMP/w
 mkdir -p "$W"
 # A good base: the Tongdao example without its [report] output line.
 sed '/^output/d' $T/report.ini >"$W/base.ini"
-cp $T/schools.csv "$W/schools.csv"
+cp $T/schools.csv $T/practices.md "$W/"
 
 # --- helpers ----------------------------------------------------------------
 # with_csv NAME: an INI in $W reading $W/NAME.csv

@@ -45,11 +45,11 @@ contains "the sample county's failing composite is called out" "$TMP/s.txt" "初
 contains "the 缺什么补什么 totals are given" "$TMP/s.txt" "图书17500册"
 check "quality-scheme report exits 0" "$JUNHENG" report -c data/sample-county/report-quality.ini -o "$TMP/q.pdf" --quiet
 pdftotext "$TMP/q.pdf" - 2>/dev/null | tr -d '\n' >"$TMP/q.txt"
-contains "quality report counts the CVs over 0.45" "$TMP/q.txt" "初中有3项差异系数超过标准"
+contains "quality report counts the CVs over 0.45" "$TMP/q.txt" "初中有3项差异系数高于0.45"
 
 # a template error: placed, exit 1, no PDF
 mkdir -p "$TMP/bad"
-cp data/tongdao-2019/schools.csv "$TMP/bad/"
+cp data/tongdao-2019/schools.csv data/tongdao-2019/practices.md "$TMP/bad/"
 sed -e 's#^schools *=.*#schools = schools.csv#' $ini >"$TMP/bad/report.ini"
 printf '[templates]\nreport = bad.md\n' >>"$TMP/bad/report.ini"
 printf '# {{county}}\n\n第二段{{primary.compositecv}}。\n' >"$TMP/bad/bad.md"
