@@ -11,9 +11,9 @@
  * 2 bad usage.
  */
 #include "cli/commands.h"
-#include "cli/inputs.h"
+#include "app/app.h"
 #include "common/i18n.h"
-#include "common/json.h"
+#include "common/strbuf.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
 #include "core/compare.h"
@@ -89,16 +89,6 @@ static int parse(int argc, char **argv, args *A)
         return EXIT_USAGE;
     }
     return -1;
-}
-
-/* ---- loading ------------------------------------------------------------ */
-
-static int load(const char *path, inputs *L, diag_list *dl)
-{
-    int rc = inputs_load(path, L, dl);
-    inputs_allow_other(L, NULL);
-    if (L->ini) ini_warn_unused(L->ini, dl);
-    return rc || dl->errors ? -1 : 0;
 }
 
 /* ---- text --------------------------------------------------------------- */
@@ -186,55 +176,6 @@ static void print_text(FILE *f, const jh_diff *d)
     }
 }
 
-/* ---- JSON --------------------------------------------------------------- */
-
-/* 0, or -1 (said on stderr) if the writer refused a text. */
-static int print_json(FILE *f, const jh_diff *d)
-{
-    static const char *const names[JH_NCHANGE_KINDS] = {"config", "data", "schools", "figures", "verdicts"};
-    json_writer *w = json_new_file(f);
-    json_obj(w);
-    json_kbool(w, "changed", compare_report_changed(d));
-    for (int k = 0; k < JH_NCHANGE_KINDS; k++) {
-        json_break(w, "\n");
-        json_key(w, names[k]);
-        json_arr(w);
-        int n = 0;
-        for (int i = 0; i < d->n; i++) {
-            const jh_change *c = &d->items[i];
-            if ((int)c->kind != k) continue;
-            n++;
-            json_break(w, "\n  ");
-            json_obj(w);
-            json_kstr(w, "level", c->level < 0 ? NULL : level_key((jh_level)c->level));
-            json_kstr(w, "code", c->code);
-            json_kstr(w, "name", c->name);
-            json_kstr(w, "key", c->key);
-            json_kstr(w, "measure", c->measure);
-            json_kstr(w, "label", c->label);
-            if (c->kind == JH_CH_VERDICT) {
-                json_kbool(w, "old", c->old_b);
-                json_kbool(w, "new", c->new_b);
-                json_kstr(w, "old_text", c->old_s);
-                json_kstr(w, "new_text", c->new_s);
-            } else {
-                json_kstr(w, "old", c->old_s);
-                json_kstr(w, "new", c->new_s);
-            }
-            json_obj_end(w);
-        }
-        if (n) json_break(w, "\n");
-        json_arr_end(w);
-    }
-    json_obj_end(w);
-    json_break(w, "\n");
-    int rc = json_finish(w);
-    if (rc != 0)
-        fputs(_("junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n"), stderr);
-    json_free(w);
-    return rc;
-}
-
 /* ---- the command -------------------------------------------------------- */
 
 int cmd_diff(int argc, char **argv)
@@ -244,21 +185,21 @@ int cmd_diff(int argc, char **argv)
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
-    inputs L[2];
+    app_inputs L[2];
     memset(L, 0, sizeof L);
     jh_schools *old_schools = NULL;
     jh_figures *old_fig = NULL;
     const jh_figures *fa = NULL, *fb = NULL;
     rc = EXIT_INPUT;
     if (A.old_data) {
-        if (load(A.config[0], &L[1], &dl) != 0) goto done;
+        if (app_check(A.config[0], NULL, &L[1], &dl) != 0) goto done;
         jh_load_opts o = config_load_opts(L[1].cfg);
         if (!(old_schools = schools_load(A.old_data, &o, &dl))) goto done;
         if (!(old_fig = figures_compute(L[1].cfg, old_schools, &dl))) goto done;
         fa = old_fig;
     } else {
-        int bad = load(A.config[0], &L[0], &dl) != 0;
-        bad |= load(A.config[1], &L[1], &dl) != 0;  /* report both files' problems */
+        int bad = app_check(A.config[0], NULL, &L[0], &dl) != 0;
+        bad |= app_check(A.config[1], NULL, &L[1], &dl) != 0;  /* report both files' problems */
         if (bad) goto done;
         fa = L[0].fig;
     }
@@ -269,8 +210,12 @@ int cmd_diff(int argc, char **argv)
     compare_figures(fa, fb, &d);
     int changed = compare_report_changed(&d);
     int bad = 0;
-    if (!strcmp(A.format, "json")) bad = print_json(stdout, &d) != 0;
-    else print_text(stdout, &d);
+    if (!strcmp(A.format, "json")) {
+        json_writer *w = json_new_file(stdout);
+        if ((bad = app_diff_json(w, &d) != 0))
+            fputs(_("junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n"), stderr);
+        json_free(w);
+    } else print_text(stdout, &d);
     rc = changed ? EXIT_CHANGED : EXIT_OK;
     if (bad) rc = EXIT_INPUT;
     else if (fflush(stdout) != 0) { perror("junheng diff: stdout"); rc = EXIT_INPUT; }
@@ -287,8 +232,8 @@ done:
     diag_print(&dl, stderr);
     figures_free(old_fig);
     schools_free(old_schools);
-    inputs_free(&L[0]);
-    inputs_free(&L[1]);
+    app_free(&L[0]);
+    app_free(&L[1]);
     diag_free(&dl);
     return rc;
 }

@@ -77,6 +77,9 @@ json_writer *json_new(json_sink sink, void *ud)
 
 json_writer *json_new_file(FILE *out) { return json_new(file_sink, out); }
 
+static void strbuf_sink(void *ud, const char *s, size_t n) { sb_add(ud, s, n); }
+json_writer *json_new_strbuf(strbuf *b) { return json_new(strbuf_sink, b); }
+
 static void check(json_writer *w, yajl_gen_status st)
 {
     if (st != yajl_gen_status_ok) w->failed = 1;

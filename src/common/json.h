@@ -28,6 +28,8 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include "common/strbuf.h"
+
 typedef struct json_writer json_writer;
 
 /* Where the text goes: called with each piece, in order. */
@@ -35,6 +37,7 @@ typedef void (*json_sink)(void *ud, const char *s, size_t n);
 
 json_writer *json_new(json_sink sink, void *ud);
 json_writer *json_new_file(FILE *out);     /* fwrite to out */
+json_writer *json_new_strbuf(strbuf *b);   /* appended to b */
 /* Hand what is gathered to the sink now (the writer passes text on in
  * blocks of 16 KiB; json_finish flushes too). */
 void json_flush(json_writer *w);
