@@ -285,7 +285,7 @@ int cmd_sheets(int argc, char **argv)
     sheet_style(&st);
     ini_get_str(in.ini, "templates", "report", NULL);  /* the report's template: known here too */
     if (!(tpl_path = inputs_template(&in, "sheet", "templates/sheet.md", &dl))) goto done;
-    if (!(tpl = file_read(tpl_path, _("the sheet template"), &J.tpl_len, &dl))) goto done;
+    if (!(tpl = file_read(tpl_path, _("the sheet template"), FILE_CAP_TEXT, &J.tpl_len, &dl))) goto done;
     int n = sheet_codes(in.fig, &codes);
     n = select_codes(codes, n, want, nwant, &codes, &dl);
     ini_warn_unused(in.ini, &dl);
