@@ -36,6 +36,7 @@ T = {
 "no sheet could be made": "一张一览表也没有生成",
 "junheng sheets: -j takes a number from 1 to 256\n": "junheng sheets：-j 后面应为 1 到 256 之间的数字\n",
 "junheng sheets: school %s failed:\n": "junheng sheets：学校 %s 生成失败：\n",
+"school %s: its sheet could not be made:": "学校 %s：一览表无法生成：",
 "cannot find the shipped template %s": "找不到随程序安装的模板 %s",
 "set [templates] %s = PATH in the INI file, or reinstall junheng": "请在 INI 文件中设置 [templates] %s = 路径，或重新安装 junheng",
 "render the annual inspection report as PDF": "生成年度督导评估报告（PDF）",
