@@ -217,6 +217,21 @@ T = {
 "font %s (face %d) %s": "字体 %s（第 %d 个字面）%s",
 "use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; Noto/Source Han .otf/.ttc are CFF and cannot be used)":
     "请使用 TrueType 格式的 .ttf/.ttc 字体（如 Windows 的 simfang.ttf、simhei.ttf；思源/Noto 的 .otf/.ttc 是 CFF 格式，不能使用）",
+# fileio: regular files only, a cap per kind (issue 16)
+"the report template": "报告模板",
+"the font file": "字体文件",
+"a folder": "一个文件夹",
+"a pipe (FIFO)": "一个管道（FIFO）",
+"a device": "一个设备",
+"a socket": "一个套接字",
+"not a regular file": "不是普通文件",
+"cannot read %s: it is %s": "无法读取%s：它是%s",
+"give the path of an ordinary file": "请给出一个普通文件的路径",
+"check the path (relative paths in the INI file are relative to the INI file's folder)":
+    "请检查路径（INI 文件中的相对路径是相对于 INI 文件所在文件夹的）",
+"%s is too large: %.1f MB (at most %.0f MB)": "%s过大：%.1f MB（最多 %.0f MB）",
+"%s is too large: more than %.0f MB": "%s过大：超过 %.0f MB",
+"check that this is the right file": "请确认这是不是要用的那个文件",
 }
 
 import re, sys

@@ -226,7 +226,7 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
     sheet_style(&st);
     ini_get_str(in->ini, "templates", "report", NULL);  /* the report's template: known here too */
     if (!(tpl_path = app_template(in, "sheet", "templates/sheet.md", dl))) goto done;
-    if (!(tpl = file_read(tpl_path, _("the sheet template"), &J.tpl_len, dl))) goto done;
+    if (!(tpl = file_read(tpl_path, _("the sheet template"), FILE_CAP_TEXT, &J.tpl_len, dl))) goto done;
     int n = sheet_codes(in->fig, &codes);
     n = select_codes(codes, n, o->codes, o->ncodes, &codes, dl);
     ini_warn_unused(in->ini, dl);
