@@ -74,7 +74,7 @@ static int heading1(const char *l, size_t n, const char **name, size_t *nlen)
 practices *practices_load(const char *path, diag_list *dl)
 {
     size_t len;
-    char *text = file_read(path, _("the county's practices file"), &len, dl);
+    char *text = file_read(path, _("the county's practices file"), FILE_CAP_TEXT, &len, dl);
     if (!text) {
         if (dl->n > 0)
             diag_hint(&dl->items[dl->n - 1],

@@ -1,9 +1,10 @@
-/* inputs — see inputs.h. */
-#include "cli/inputs.h"
+/* app: loading and checking — see app.h. */
+#include "app/app.h"
 #include "common/i18n.h"
 #include "common/share.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
+
 #include "common/xalloc.h"
 
 #include <stdint.h>
@@ -14,12 +15,16 @@
 /* Sections read by stages other than the core. */
 static const char *const stage_sections[] = {"fonts", "layout", "narrative", "templates", "sheets", NULL};
 
-int inputs_load(const char *path, inputs *in, diag_list *dl)
+int app_load(const char *path, const char *data, app_inputs *in, diag_list *dl)
 {
     memset(in, 0, sizeof *in);
     in->ini = ini_load(path, dl);
     if (!in->ini) return -1;
     in->cfg = config_load(in->ini, dl);
+    if (in->cfg && data) {
+        free(in->cfg->schools_path);
+        in->cfg->schools_path = xstrdup(data);
+    }
     if (in->cfg) {
         jh_load_opts o = config_load_opts(in->cfg);
         in->schools = schools_load(in->cfg->schools_path, &o, dl);
@@ -28,7 +33,15 @@ int inputs_load(const char *path, inputs *in, diag_list *dl)
     return dl->errors ? -1 : 0;
 }
 
-void inputs_allow_other(inputs *in, const char *const *except)
+int app_check(const char *path, const char *data, app_inputs *in, diag_list *dl)
+{
+    int rc = app_load(path, data, in, dl);
+    app_allow_other(in, NULL);
+    if (in->ini) ini_warn_unused(in->ini, dl);
+    return rc || dl->errors ? -1 : 0;
+}
+
+void app_allow_other(app_inputs *in, const char *const *except)
 {
     if (!in->ini) return;
     for (int i = 0; stage_sections[i]; i++) {
@@ -39,7 +52,7 @@ void inputs_allow_other(inputs *in, const char *const *except)
     }
 }
 
-void inputs_free(inputs *in)
+void app_free(app_inputs *in)
 {
     figures_free(in->fig);
     schools_free(in->schools);
@@ -48,7 +61,7 @@ void inputs_free(inputs *in)
     memset(in, 0, sizeof *in);
 }
 
-char *inputs_template(inputs *in, const char *key, const char *shipped, diag_list *dl)
+char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl)
 {
     const char *t = ini_get_str(in->ini, "templates", key, NULL);
     if (t && *t) return ini_resolve_path(in->ini, t);
@@ -59,7 +72,7 @@ char *inputs_template(inputs *in, const char *key, const char *shipped, diag_lis
     return p;
 }
 
-char *inputs_default_output(const inputs *in, const char *suffix)
+char *app_default_output(const app_inputs *in, const char *suffix)
 {
     char *name = xasprintf("out/%s-%d-%s", in->cfg->county, in->cfg->year, suffix);
     char *p = ini_resolve_path(in->ini, name);
@@ -110,7 +123,7 @@ static char *pdf_subject(const char *path)
     return res;
 }
 
-void inputs_warn_overwrite(const inputs *in, const char *path, diag_list *dl)
+void app_warn_overwrite(const app_inputs *in, const char *path, diag_list *dl)
 {
     char *subject = pdf_subject(path);
     if (!subject) return;
