@@ -232,6 +232,34 @@ T = {
 "%s is too large: %.1f MB (at most %.0f MB)": "%s过大：%.1f MB（最多 %.0f MB）",
 "%s is too large: more than %.0f MB": "%s过大：超过 %.0f MB",
 "check that this is the right file": "请确认这是不是要用的那个文件",
+"the county's practices file": "本县做法文件",
+"write the county's own text there: one `# 主要做法`, `# 主要困难` and `# 下一步工作打算` section each (templates/README.md, \"The county's own words\"); or name the file with [report] practices = FILE":
+    "请在该文件中写本县自己的文字：`# 主要做法`、`# 主要困难`、`# 下一步工作打算` 各一节（见 templates/README.md“The county's own words”）；或用 [report] practices = 文件 指定其他文件",
+"a `#` heading without a name": "“#”标题后面没有名称",
+"write the section's name after the #, e.g. # 主要做法": "请在 # 后写出这一节的名称，例如 # 主要做法",
+"section `# %.*s` appears twice (first on line %d)": "“# %.*s”一节出现了两次（第一次在第 %d 行）",
+"merge the two into one section": "请把两处合并为一节",
+"text before the first `# section` heading": "第一个“# 节名”标题之前有文字",
+"start the file with a heading naming the section, e.g. # 主要做法; notes for whoever fills it in go between <!-- and -->":
+    "文件应以节名标题开头，例如 # 主要做法；给填写人的说明请写在 <!-- 和 --> 之间",
+"no section `# %s`, which the report template includes": "缺少报告模板要引用的“# %s”一节",
+"add a line `# %s` to %s and write the county's own text under it; junheng never writes it for the county":
+    "请在 %2$s 中加一行“# %1$s”，并在其下写本县自己的文字；junheng 不会替县里编写这些内容",
+"section `# %s` is empty": "“# %s”一节是空的",
+"write the county's own text under the heading (what the county did, in its own words); the notes between <!-- and --> are not printed":
+    "请在标题下写本县自己的文字（本县实际做了什么）；<!-- 和 --> 之间的说明不会打印",
+"section `# %s` is not printed: the report template does not include it": "“# %s”一节不会打印：报告模板没有引用它",
+"the template includes a section with {{> practices.NAME}}; rename the section or add it to the template":
+    "模板用 {{> practices.节名}} 引用一节；请修改节名，或把它加入模板",
+"[balance] %s = %.2f is laxer than the national %.2f of the %s scheme": "[balance] %1$s = %2$.2f 比 %4$s 方案的国家标准 %3$.2f 宽松",
+"the report prints it as the county's own limit; remove the line to judge by the national one":
+    "报告会把它写作本县自定的上限；删去这一行即按国家标准评判",
+"[narrative] the funding_YYYY amounts end in %d, before the report year %d": "[narrative] 中的 funding_YYYY 经费截止于 %d 年，早于报告年度 %d 年",
+"add funding_%d = … (万元) if the report quotes this year's funding, and check that every [narrative] figure is this county's own":
+    "如报告要引用本年度经费，请加上 funding_%d = …（万元），并核对 [narrative] 中的每个数字都是本县自己的",
+"this file holds another report (%s); it is replaced": "该文件是另一份报告（%s），将被覆盖",
+"two counties (or years) copied from one folder should not share an output: remove [report] output from %s, so that the PDF is named after its county and year":
+    "从同一文件夹复制出的两个县（或两个年度）不应共用一个输出文件：请删去 %s 中的 [report] output，让 PDF 按县名和年度命名",
 }
 
 import re, sys

@@ -594,7 +594,7 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
     doc *d = expand_to_doc(text, len, template_path, ctx, report_blocks, &mo, dl);
     free(text);
     if (u.pr) {
-        if (d) practices_warn_unused(u.pr, dl);
+        practices_warn_unused(u.pr, dl);   /* every include was tried, even after an error */
         practices_free(u.pr);
     }
     if (!d) { narrative_hints(f, dl, before); return NULL; }
