@@ -11,6 +11,7 @@ W=$TMP/w
 mkdir -p "$W"
 sed '/^output/d' $T/report.ini >"$W/base.ini"
 cp $T/schools.csv "$W/schools.csv"
+cp $T/practices.md "$W/practices.md"   # the report includes the county's own text
 mkfifo "$W/fifo"
 mkdir "$W/folder"
 
