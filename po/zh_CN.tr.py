@@ -27,6 +27,10 @@ T = {
 "%s: ok: %d school part(s) in %s (%s)%s\n": "%1$s：检查通过：%3$s 中共 %2$d 个学校（学段）（%4$s）%5$s\n",
 ", with warnings": "，有警告",
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
+"junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
+    "junheng diff：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
+"junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
+    "junheng figures：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
 "cannot open the document": "无法打开文档",
 "junheng report: wrote %s (%d pages, %ld bytes) in %.0f ms\n": "junheng report：已生成 %s（%d 页，%ld 字节），用时 %.0f 毫秒\n",
 "junheng report: unexpected argument '%s'\n%s": "junheng report：无法识别的参数“%s”\n%s",

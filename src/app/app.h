@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "common/diag.h"
+#include "common/json.h"
 #include "common/strbuf.h"
 #include "core/compare.h"
 #include "core/figures.h"
@@ -95,12 +96,17 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
  * no filesystem accepts replaced.  Owned. */
 char *app_sheet_file(const char *dir, const char *code, const char *name);
 
-/* Every figure of f appended to out as JSON (the shape is in figures.c), or
- * written to out as CSV (one figure a row). */
-void app_figures_json(strbuf *out, const jh_figures *f);
+/* Every figure of f as one JSON document through w (the shape is in
+ * figures.c), or to out as CSV (one figure a row).  Both are written school
+ * by school as they go: memory does not grow with the output.  The JSON
+ * call finishes w: 0, or -1 if the writer refused a text (not UTF-8); the
+ * caller frees w.  Make w with json_new_file(stdout), json_new_strbuf(&b)
+ * or json_new(sink, ud) (common/json.h). */
+int app_figures_json(json_writer *w, const jh_figures *f);
 void app_figures_csv(FILE *out, const jh_figures *f);
 
-/* The changes of d appended to out as JSON (the shape is in diff.c). */
-void app_diff_json(strbuf *out, const jh_diff *d);
+/* The changes of d as one JSON document through w (the shape is in diff.c);
+ * finishes w as app_figures_json does. */
+int app_diff_json(json_writer *w, const jh_diff *d);
 
 #endif
