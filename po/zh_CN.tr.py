@@ -232,7 +232,6 @@ T = {
 "%s is too large: %.1f MB (at most %.0f MB)": "%s过大：%.1f MB（最多 %.0f MB）",
 "%s is too large: more than %.0f MB": "%s过大：超过 %.0f MB",
 "check that this is the right file": "请确认这是不是要用的那个文件",
-<<<<<<< HEAD
 "the county's practices file": "本县做法文件",
 "write the county's own text there: one `# 主要做法`, `# 主要困难` and `# 下一步工作打算` section each (templates/README.md, \"The county's own words\"); or name the file with [report] practices = FILE":
     "请在该文件中写本县自己的文字：`# 主要做法`、`# 主要困难`、`# 下一步工作打算` 各一节（见 templates/README.md“The county's own words”）；或用 [report] practices = 文件 指定其他文件",
@@ -261,12 +260,10 @@ T = {
 "this file holds another report (%s); it is replaced": "该文件是另一份报告（%s），将被覆盖",
 "two counties (or years) copied from one folder should not share an output: remove [report] output from %s, so that the PDF is named after its county and year":
     "从同一文件夹复制出的两个县（或两个年度）不应共用一个输出文件：请删去 %s 中的 [report] output，让 PDF 按县名和年度命名",
-=======
 # outputs never replace inputs (issue 16)
 "refusing to write the output over %s (%s): they are the same file": "拒绝写入：输出文件与%s（%s）是同一个文件，会把它覆盖",
 "choose another output path (-o)": "请换一个输出路径（-o）",
 "a font": "字体文件",
->>>>>>> main
 }
 
 import re, sys

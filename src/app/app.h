@@ -57,7 +57,6 @@ void app_allow_other(app_inputs *in, const char *const *except);
  * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
 char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl);
 
-<<<<<<< HEAD
 /* Where a command writes by default: NAME resolved against the INI file's
  * folder (out/<county>-<year>-SUFFIX), so that a run gives the same file
  * from any working folder and two counties never share one.  Owned. */
@@ -74,7 +73,7 @@ void app_warn_overwrite(const app_inputs *in, const char *path, diag_list *dl);
  * section the template needs, a template mistake — is found before it
  * runs; warnings (funding years) too.  0 when there is no error. */
 int app_check_text(app_inputs *in, diag_list *dl);
-=======
+
 /* Refuse outputs that are inputs: 0 when none of outs[0..nouts-1] is the
  * same file as the INI, the school data, a font of st or one of extra (a
  * template; NULL-terminated list of {path, what}); else -1 with an error
@@ -84,7 +83,6 @@ struct outfile_input;
 int app_guard_outputs(const app_inputs *in, const struct layout_style *st,
                       const struct outfile_input *extra, const char *const *outs, int nouts,
                       diag_list *dl);
->>>>>>> main
 
 /* The report of a loaded county.  With path, the PDF is written there
  * atomically; else *pdf (malloc'd) and *len receive it.  *pages (if not

@@ -137,6 +137,8 @@ void app_warn_overwrite(const app_inputs *in, const char *path, diag_list *dl)
                   ini_path(in->ini));
     free(mine);
     free(subject);
+}
+
 int app_guard_outputs(const app_inputs *in, const layout_style *st, const outfile_input *extra,
                       const char *const *outs, int nouts, diag_list *dl)
 {

@@ -119,3 +119,6 @@ not_contains "replacing the county's own PDF does not" "$TMP/ow2.err" "another r
 for ini in data/tongdao-2019/report.ini data/sample-county/report.ini data/sample-county/report-quality.ini; do
     grep -q '^output' $ini && not_ok "$ini sets no output path" || ok "$ini sets no output path"
 done
+cp $D/scratch-practices.md "$TMP/sp.md"
+check_fails "an output over the practices file is refused" "$JUNHENG" report -q -c $D/scratch.ini -o $D/scratch-practices.md
+check "... and the practices file is intact" cmp "$TMP/sp.md" $D/scratch-practices.md
