@@ -488,6 +488,11 @@ static void balance_chart(const jh_figures *f, doc *d)
     int nind = balance_set(f, &f->level[0], &ind, &st);
     const char *cats[JH_NBALANCE];
     for (int i = 0; i < nind; i++) cats[i] = ind[i].short_label;
+    /* a 学段 of one school has no 校际 difference to draw (its CVs are 0);
+     * with no 学段 of two or more there is no chart at all */
+    int drawn = 0;
+    for (int l = 0; l < JH_NLEVELS; l++) drawn += f->level[l].n > 1;
+    if (!drawn) return;
     char cap[160];
     snprintf(cap, sizeof cap, "图1  %d年各项指标差异系数%s", f->cfg->year,
              quality ? "与优质均衡标准" : "与基本均衡标准");
@@ -495,7 +500,7 @@ static void balance_chart(const jh_figures *f, doc *d)
     b->chart.decimals = f->cfg->dec_cv;
     for (int l = 0; l < JH_NLEVELS; l++) {
         const jh_level_figures *L = &f->level[l];
-        if (L->n == 0) continue;
+        if (L->n <= 1) continue;
         double v[JH_NBALANCE];
         balance_set(f, L, &ind, &st);
         for (int i = 0; i < nind; i++) v[i] = isnan(st[i].cv) ? 0 : num_round(st[i].cv, f->cfg->dec_cv);

@@ -47,6 +47,8 @@ not_contains "nomiddle: no data-driven difficulty when there is none" "$TMP/nomi
 
 # --- one school per 学段 -----------------------------------------------------
 contains "single: one school has no 校际 difference" "$TMP/single.txt" "小学仅有1所学校（部），不存在校际差异；初中仅有1所学校（部），不存在校际差异。"
+not_contains "single: no chart of CVs that cannot differ" "$TMP/single.txt" "图1"
+contains "nomiddle: the chart is drawn for 小学" "$TMP/nomiddle.txt" "图1"
 contains "single: one funding year reads as one year" "$TMP/single.txt" "2021年，全县安排义务教育预算内经费880万元。"
 
 # --- none met -----------------------------------------------------------------

@@ -10,6 +10,7 @@ W=$TMP/w
 mkdir -p "$W"
 sed '/^output/d' $T/report.ini >"$W/r.ini"
 cp $T/schools.csv "$W/schools.csv"
+cp $T/practices.md "$W/practices.md"   # the county's own text, which the report includes
 cp templates/report.md "$W/report.md"
 cp templates/sheet.md "$W/sheet.md"
 cp /usr/share/fonts/truetype/arphic/uming.ttc "$W/body.ttc"
