@@ -96,8 +96,6 @@ static int parse(int argc, char **argv, args *A)
 static int load(const char *path, inputs *L, diag_list *dl)
 {
     int rc = inputs_load(path, L, dl);
-    inputs_allow_other(L, NULL);
-    if (L->ini) ini_warn_unused(L->ini, dl);
     return rc || dl->errors ? -1 : 0;
 }
 
@@ -258,7 +256,7 @@ int cmd_diff(int argc, char **argv)
         if (load(A.config[0], &L[1], &dl) != 0) goto done;
         jh_load_opts o = config_load_opts(L[1].cfg);
         if (!(old_schools = schools_load(A.old_data, &o, &dl))) goto done;
-        if (!(old_fig = figures_compute(L[1].cfg, old_schools, &dl))) goto done;
+        if (!(old_fig = figures_compute(&L[1].cfg->core, old_schools, &dl))) goto done;
         fa = old_fig;
     } else {
         int bad = load(A.config[0], &L[0], &dl) != 0;

@@ -28,8 +28,6 @@
 #include "common/diag.h"
 #include "common/strbuf.h"
 #include "core/figures.h"
-#include "input/config.h"
-#include "input/ini.h"
 
 #include <csv.h>
 #include <math.h>
@@ -41,8 +39,6 @@
 static int load_all(const char *path, inputs *L, diag_list *dl)
 {
     int rc = inputs_load(path, L, dl);
-    inputs_allow_other(L, NULL);
-    if (L->ini) ini_warn_unused(L->ini, dl);
     return rc || dl->errors ? -1 : 0;
 }
 
@@ -92,7 +88,7 @@ static const char *json_bool(int v) { return v < 0 ? "null" : v ? "true" : "fals
 
 static void json_key(strbuf *b, const char *k) { put_json_str(b, k); sb_putc(b, ':'); }
 
-static void json_part(strbuf *b, const jh_config *cfg, const jh_part_figures *p)
+static void json_part(strbuf *b, const jh_params *cfg, const jh_part_figures *p)
 {
     const jh_school *s = p->school;
     sb_puts(b, "{");
@@ -153,7 +149,7 @@ static void json_stat(strbuf *b, const jh_indicator *ind, const jh_stat *st, int
     sb_puts(b, "}");
 }
 
-static void json_level(strbuf *b, const jh_config *cfg, const jh_level_figures *lv)
+static void json_level(strbuf *b, const jh_params *cfg, const jh_level_figures *lv)
 {
     sb_puts(b, "{");
     json_key(b, "level"); put_json_str(b, level_key(lv->level));
@@ -194,7 +190,7 @@ static void json_level(strbuf *b, const jh_config *cfg, const jh_level_figures *
 
 static void print_json(FILE *out, const jh_figures *f)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     strbuf b = STRBUF_INIT;
     sb_puts(&b, "{");
     json_key(&b, "county"); put_json_str(&b, cfg->county);
@@ -233,7 +229,7 @@ static void csv_fig(FILE *out, jh_level l, const char *scope, const jh_school *s
 
 static void print_csv(FILE *out, const jh_figures *f)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     int basic = cfg->scheme == JH_SCHEME_BASIC;
     fputs("level,scope,code,name,indicator,label,measure,value\n", out);
     for (int l = 0; l < JH_NLEVELS; l++) {
@@ -299,7 +295,7 @@ static void print_leaf(const char *path, const tv_value *v, void *ud)
  * template) can use, with its value as printed. */
 static int print_template_names(FILE *out, inputs *L, diag_list *dl)
 {
-    tv_value *ctx = report_context(L->fig, L->ini, dl);
+    tv_value *ctx = report_context(L->fig, &L->cfg->narrative, dl);
     void *ud[2] = {out, "report"};
     tv_leaves(ctx, print_leaf, ud);
     tv_free(ctx);
@@ -335,12 +331,15 @@ static const char *const figures_help =
 
 static const char *const check_help =
     N_("usage: junheng check -c REPORT.ini\n"
+    "       junheng check --keys [text|md|man]\n"
     "\n"
     "Check the report's configuration and school data and list every problem\n"
     "(file, line, column and a hint) on stderr.\n"
     "\n"
     "  -c, --config FILE   the report's INI file (required)\n"
     "  -q, --quiet         no closing line when all is well\n"
+    "      --keys FMT      list every INI section and key junheng knows (text,\n"
+    "                      md or man: the reference in the manual) and exit\n"
     "  -h, --help          this help\n"
     "\n"
     "exit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n");
@@ -406,6 +405,14 @@ int cmd_check(int argc, char **argv)
 {
     const char *config = NULL;
     int quiet = 0;
+    if (argc >= 2 && !strcmp(argv[1], "--keys")) {
+        const char *fmt = argc >= 3 ? argv[2] : "text";
+        if (argc > 3 || config_reference(stdout, fmt) != 0) {
+            fprintf(stderr, _("junheng check: --keys takes text, md or man\n"));
+            return EXIT_USAGE;
+        }
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
+    }
     int rc = parse_args(argc, argv, _(check_help), &config, NULL, &quiet);
     if (rc >= 0) return rc;
     diag_list dl;

@@ -61,8 +61,6 @@ int cmd_report(int argc, char **argv)
     diag_list dl;
     diag_init(&dl);
     inputs in;
-    layout_style st;
-    style_default(&st);
     tv_value *ctx = NULL;
     doc *d = NULL;
     fontset *fs = NULL;
@@ -71,21 +69,17 @@ int cmd_report(int argc, char **argv)
     int rc = EXIT_INPUT;
 
     if (inputs_load(config, &in, &dl) != 0) goto done;
-    static const char *const mine[] = {"fonts", "layout", "narrative", "templates", NULL};
-    inputs_allow_other(&in, mine);
-    if (style_from_ini(in.ini, &st, &dl) != 0) goto done;
+    const layout_style *st = &in.cfg->style;
     if (!(tpl = inputs_template(&in, "report", "templates/report.md", &dl))) goto done;
-    ini_get_str(in.ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
     if (out) dest = xstrdup(out);
     else if (in.cfg->output) dest = xstrdup(in.cfg->output);
-    else dest = xasprintf("out/%s-%d-report.pdf", in.cfg->county, in.cfg->year);
+    else dest = xasprintf("out/%s-%d-report.pdf", in.cfg->core.county, in.cfg->core.year);
 
-    if (!(ctx = report_context(in.fig, in.ini, &dl)) || dl.errors) goto done;
+    if (!(ctx = report_context(in.fig, &in.cfg->narrative, &dl)) || dl.errors) goto done;
     if (!(d = report_doc(in.fig, ctx, tpl, &dl))) goto done;
-    if (!(fs = style_fontset(&st, &dl))) goto done;
-    if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
+    if (!(fs = style_fontset(st, &dl))) goto done;
+    if (!(lo = layout_doc(d, st, fs, &dl))) goto done;
     if (fontset_subset(fs, &dl) != 0) goto done;
-    ini_warn_unused(in.ini, &dl);
     if (pdf_write(lo, fs, dest, &dl) != 0) goto done;
     rc = EXIT_OK;
 done:
@@ -102,7 +96,6 @@ done:
     tv_free(ctx);
     free(tpl);
     free(dest);
-    style_free(&st);
     inputs_free(&in);
     diag_free(&dl);
     return rc;

@@ -273,22 +273,18 @@ int cmd_sheets(int argc, char **argv)
     diag_init(&dl);
     inputs in;
     layout_style st;
-    style_default(&st);
+    memset(&st, 0, sizeof st);
     char *tpl_path = NULL, *tpl = NULL, *dir = NULL;
     const char **codes = NULL;
     int rc = EXIT_INPUT, written = 0, failures = 0;
 
     if (inputs_load(config, &in, &dl) != 0) goto done;
-    static const char *const mine[] = {"fonts", "layout", "templates", "sheets", NULL};
-    inputs_allow_other(&in, mine);
-    if (style_from_ini(in.ini, &st, &dl) != 0) goto done;
+    style_copy(&st, &in.cfg->style);
     sheet_style(&st);
-    ini_get_str(in.ini, "templates", "report", NULL);  /* the report's template: known here too */
     if (!(tpl_path = inputs_template(&in, "sheet", "templates/sheet.md", &dl))) goto done;
     if (!(tpl = file_read(tpl_path, _("the sheet template"), &J.tpl_len, &dl))) goto done;
     int n = sheet_codes(in.fig, &codes);
     n = select_codes(codes, n, want, nwant, &codes, &dl);
-    ini_warn_unused(in.ini, &dl);
     if (dl.errors) goto done;
     if (!(J.fs = style_fontset(&st, &dl))) goto done;
 

@@ -2,35 +2,20 @@
 #include "cli/inputs.h"
 #include "common/i18n.h"
 #include "common/share.h"
+#include "common/xalloc.h"
 
 #include <string.h>
-
-/* Sections read by stages other than the core. */
-static const char *const stage_sections[] = {"fonts", "layout", "narrative", "templates", "sheets", NULL};
 
 int inputs_load(const char *path, inputs *in, diag_list *dl)
 {
     memset(in, 0, sizeof *in);
-    in->ini = ini_load(path, dl);
-    if (!in->ini) return -1;
-    in->cfg = config_load(in->ini, dl);
+    in->cfg = config_read(path, CONFIG_REPORT, dl);
     if (in->cfg) {
         jh_load_opts o = config_load_opts(in->cfg);
         in->schools = schools_load(in->cfg->schools_path, &o, dl);
     }
-    if (in->schools) in->fig = figures_compute(in->cfg, in->schools, dl);
+    if (in->schools) in->fig = figures_compute(&in->cfg->core, in->schools, dl);
     return dl->errors ? -1 : 0;
-}
-
-void inputs_allow_other(inputs *in, const char *const *except)
-{
-    if (!in->ini) return;
-    for (int i = 0; stage_sections[i]; i++) {
-        int skip = 0;
-        for (int k = 0; except && except[k]; k++)
-            if (!strcmp(except[k], stage_sections[i])) skip = 1;
-        if (!skip) ini_allow_section(in->ini, stage_sections[i]);
-    }
 }
 
 void inputs_free(inputs *in)
@@ -38,17 +23,16 @@ void inputs_free(inputs *in)
     figures_free(in->fig);
     schools_free(in->schools);
     config_free(in->cfg);
-    ini_free(in->ini);
     memset(in, 0, sizeof *in);
 }
 
 char *inputs_template(inputs *in, const char *key, const char *shipped, diag_list *dl)
 {
-    const char *t = ini_get_str(in->ini, "templates", key, NULL);
-    if (t && *t) return ini_resolve_path(in->ini, t);
+    const char *t = !strcmp(key, "report") ? in->cfg->template_report : in->cfg->template_sheet;
+    if (t) return xstrdup(t);
     char *p = share_find(shipped);
     if (!p)
-        diag_hint(diag_error(dl, ini_path(in->ini), 0, 0, _("cannot find the shipped template %s"), shipped),
+        diag_hint(diag_error(dl, in->cfg->ini_path, 0, 0, _("cannot find the shipped template %s"), shipped),
                   _("set [templates] %s = PATH in the INI file, or reinstall junheng"), key);
     return p;
 }

@@ -1,32 +1,26 @@
 /*
- * inputs — what every school command loads: the INI file, the typed
- * configuration, the school data and the figures computed from them.
+ * inputs — what every school command loads: the configuration (the INI read
+ * once against the schema, config/config.h), the school data and the figures
+ * computed from them.
  */
 #ifndef JH_INPUTS_H
 #define JH_INPUTS_H
 
 #include "common/diag.h"
+#include "config/config.h"
 #include "core/figures.h"
-#include "input/config.h"
-#include "input/ini.h"
 
 typedef struct inputs {
-    jh_ini *ini;
     jh_config *cfg;
     jh_schools *schools;
     jh_figures *fig;
 } inputs;
 
 /* Load the configuration at path and the data it names, and compute.  Every
- * problem goes to dl; 0 when there is no error.  Unknown INI keys are not
- * reported yet: the command calls ini_warn_unused() once its stages have
- * read their sections. */
+ * problem goes to dl (unknown INI keys as warnings, the same for every
+ * command); 0 when there is no error. */
 int inputs_load(const char *path, inputs *in, diag_list *dl);
 void inputs_free(inputs *in);
-
-/* Mark as known the sections of stages that `except` does not run (NULL-terminated
- * list of section names the command reads itself). */
-void inputs_allow_other(inputs *in, const char *const *except);
 
 /* The template for `key` ("report", "sheet"): [templates] KEY resolved
  * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
