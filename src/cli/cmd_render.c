@@ -56,7 +56,7 @@ int cmd_render(int argc, char **argv)
         style_copy(&st, &cfg->style);
     }
     size_t len;
-    if (!(text = file_read(in, _("the document"), &len, &dl))) goto done;
+    if (!(text = file_read(in, _("the document"), FILE_CAP_TEXT, &len, &dl))) goto done;
     if (!(d = md_to_doc(text, len, in, NULL, &dl))) goto done;
     if (date) doc_set(&d->date, date);
     if (!(fs = style_fontset(&st, &dl))) goto done;

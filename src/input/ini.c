@@ -4,9 +4,10 @@
  * iniparser gives the values but neither line numbers nor usable errors (it
  * prints through a process-wide callback and returns NULL).  So the file is
  * first scanned line by line here: that scan finds syntax errors with their
- * line, records where every section and key is (for messages and for
- * ini_warn_unused), and strips a UTF-8 BOM (fatal to iniparser).  Only a file
- * that passes the scan is handed to iniparser for the values.
+ * line, records where every section and key is (for messages, and for
+ * src/config/, which walks them in file order), and strips a UTF-8 BOM
+ * (fatal to iniparser).  Only a file that passes the scan is handed to
+ * iniparser for the values.
  */
 #include "input/ini.h"
 #include "common/i18n.h"
@@ -206,7 +207,7 @@ static dictionary *parse_values(const char *path, const char *text, size_t len, 
 jh_ini *ini_load(const char *path, diag_list *dl)
 {
     size_t len = 0;
-    char *text = file_read(path, _("the configuration"), &len, dl);
+    char *text = file_read(path, _("the configuration"), FILE_CAP_INI, &len, dl);
     if (!text) {
         diag_hint(diag_last(dl), _("check the path given with -c"));
         return NULL;

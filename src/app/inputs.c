@@ -1,15 +1,20 @@
-/* inputs — see inputs.h. */
-#include "cli/inputs.h"
+/* app: loading and checking — see app.h. */
+#include "app/app.h"
 #include "common/i18n.h"
 #include "common/share.h"
 #include "common/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-int inputs_load(const char *path, inputs *in, diag_list *dl)
+int app_load(const char *path, const char *data, app_inputs *in, diag_list *dl)
 {
     memset(in, 0, sizeof *in);
     in->cfg = config_read(path, CONFIG_REPORT, dl);
+    if (in->cfg && data) {
+        free(in->cfg->schools_path);
+        in->cfg->schools_path = xstrdup(data);
+    }
     if (in->cfg) {
         jh_load_opts o = config_load_opts(in->cfg);
         in->schools = schools_load(in->cfg->schools_path, &o, dl);
@@ -18,7 +23,13 @@ int inputs_load(const char *path, inputs *in, diag_list *dl)
     return dl->errors ? -1 : 0;
 }
 
-void inputs_free(inputs *in)
+int app_check(const char *path, const char *data, app_inputs *in, diag_list *dl)
+{
+    int rc = app_load(path, data, in, dl);
+    return rc || dl->errors ? -1 : 0;
+}
+
+void app_free(app_inputs *in)
 {
     figures_free(in->fig);
     schools_free(in->schools);
@@ -26,7 +37,7 @@ void inputs_free(inputs *in)
     memset(in, 0, sizeof *in);
 }
 
-char *inputs_template(inputs *in, const char *key, const char *shipped, diag_list *dl)
+char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl)
 {
     const char *t = !strcmp(key, "report") ? in->cfg->template_report : in->cfg->template_sheet;
     if (t) return xstrdup(t);
