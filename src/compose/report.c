@@ -67,7 +67,7 @@ static tv_value *compliance_map(const jh_figures *f, const jh_level_figures *L)
 static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_items[], int *nover)
 {
     const jh_level_figures *L = &f->level[lv];
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     tv_value *m = tv_map();
     tv_map_str(m, "key", level_key(lv));
     tv_map_str(m, "name", level_label(lv));
@@ -211,30 +211,33 @@ static void needs_context(const jh_figures *f, tv_value *ctx)
 
 /* [narrative]: free-form facts; funding_YYYY keys are also summed, and a
  * hand-typed funding_total that disagrees with the sum is flagged. */
-static void narrative_context(jh_ini *ini, int year, tv_value *ctx, diag_list *dl)
+static void narrative_context(const jh_facts *nar_in, int report_year, tv_value *ctx, diag_list *dl)
 {
     tv_value *nar = tv_map();
-    const char *const *keys;
-    int n = ini ? ini_section_keys(ini, "narrative", &keys) : 0;
+    int n = nar_in ? nar_in->n : 0;
+    const jh_fact *facts = n ? nar_in->items : NULL;
+    const char *typed = NULL;
+    int typed_line = 0;
     double sum = 0, last = 0;
-    int first_year = 0, last_year = 0, any = 0, ok = 1;
+    int first_year = 0, last_year = 0, last_line = 0, any = 0, ok = 1;
     for (int i = 0; i < n; i++) {
-        const char *v = ini_get_str(ini, "narrative", keys[i], "");
-        tv_map_str(nar, keys[i], v);
+        const char *k = facts[i].key, *v = facts[i].value;
+        tv_map_str(nar, k, v);
+        if (!strcmp(k, "funding_total")) { typed = v; typed_line = facts[i].line; }
         int year;
         char tail;
-        if (sscanf(keys[i], "funding_%4d%c", &year, &tail) == 1) {
+        if (sscanf(k, "funding_%4d%c", &year, &tail) == 1) {
             double x;
             if (num_parse(v, &x) != 0) {
-                diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, "narrative", keys[i]), 0,
-                                     "[narrative] %s = '%s' is not a number", keys[i], v),
-                          "write the amount in 万元 as a plain number, e.g. 7849");
+                diag_hint(diag_error(dl, nar_in->path, facts[i].line, 0,
+                                     _("[narrative] %s = '%s' is not a number"), k, v),
+                          _("write the amount in 万元 as a plain number, e.g. 7849"));
                 ok = 0;
                 continue;
             }
             sum += x;
             if (!any || year < first_year) first_year = year;
-            if (!any || year > last_year) { last_year = year; last = x; }
+            if (!any || year > last_year) { last_year = year; last = x; last_line = facts[i].line; }
             any = 1;
         }
     }
@@ -254,25 +257,21 @@ static void narrative_context(jh_ini *ini, int year, tv_value *ctx, diag_list *d
     tv_list_push(funding, fu);
     /* funding that stops years before the report is most often another
      * county's, copied with its INI */
-    if (last_year < year) {
-        char key[32];
-        snprintf(key, sizeof key, "funding_%d", last_year);
-        diag_hint(diag_warning(dl, ini_path(ini), ini_line(ini, "narrative", key), 0,
+    if (last_year < report_year)
+        diag_hint(diag_warning(dl, nar_in->path, last_line, 0,
                                _("[narrative] the funding_YYYY amounts end in %d, before the report year %d"),
-                               last_year, year),
+                               last_year, report_year),
                   _("add funding_%d = … (万元) if the report quotes this year's funding, and check that "
-                    "every [narrative] figure is this county's own"), year);
-    }
-    const char *typed = ini_get_str(ini, "narrative", "funding_total", NULL);
+                    "every [narrative] figure is this county's own"), report_year);
     double t;
     if (typed && num_parse(typed, &t) == 0 && fabs(t - sum) > 0.005)
-        diag_hint(diag_warning(dl, ini_path(ini), ini_line(ini, "narrative", "funding_total"), 0,
-                               "[narrative] funding_total = %s, but the funding_YYYY amounts add up to %s",
+        diag_hint(diag_warning(dl, nar_in->path, typed_line, 0,
+                               _("[narrative] funding_total = %s, but the funding_YYYY amounts add up to %s"),
                                typed, fmt_num(sum, 2).s),
-                  "the report prints the sum ({{funding.total}}); correct or remove funding_total");
+                  _("the report prints the sum ({{funding.total}}); correct or remove funding_total"));
 }
 
-static void date_context(const jh_config *cfg, tv_value *ctx)
+static void date_context(const jh_params *cfg, tv_value *ctx)
 {
     int y, m, d;
     if (cfg->date && parse_cn_date(cfg->date, &y, &m, &d) == 0) {
@@ -284,9 +283,9 @@ static void date_context(const jh_config *cfg, tv_value *ctx)
     }
 }
 
-tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
+tv_value *report_context(const jh_figures *f, const jh_facts *narrative, diag_list *dl)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     tv_value *ctx = tv_map();
     tv_map_str(ctx, "county", cfg->county);
     tv_int(ctx, "year", cfg->year);
@@ -338,7 +337,7 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
     failing_context(f, ctx);
     quality_failing_context(f, ctx);
     needs_context(f, ctx);
-    narrative_context(ini, cfg->year, ctx, dl);
+    narrative_context(narrative, cfg->year, ctx, dl);
     return ctx;
 }
 
@@ -386,7 +385,7 @@ static void compliance_table(const jh_figures *f, doc *d)
  * when the INI sets one) and whether it is met. */
 static void balance_table(const jh_figures *f, doc *d)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     int quality = is_quality(f);
     const jh_indicator *ind;
     const jh_stat *st0;
@@ -442,7 +441,7 @@ static void balance_table(const jh_figures *f, doc *d)
  * per-school rule (≥ 6 of 7, the rest ≥ 85 %). */
 static void quality_table(const jh_figures *f, doc *d)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     char cap[160];
     snprintf(cap, sizeof cap, "表2  %d年每所学校资源配置七项指标达标情况", cfg->year);
     doc_block *b = doc_add_table(d, 2 + JH_NQUALITY + 1, cap);
@@ -521,6 +520,7 @@ static void signature(const jh_figures *f, const tv_value *ctx, doc *d)
 typedef struct report_ud {
     const jh_figures *f;
     const tv_value *ctx;
+    const char *pr_path; /* the county's practices file */
     practices *pr;     /* read at the first {{> practices.…}} */
     int pr_failed;     /* reading it failed: said once */
 } report_ud;
@@ -529,7 +529,7 @@ typedef struct report_ud {
 static int practices_block(report_ud *u, const char *name, doc *d, diag_list *dl)
 {
     if (u->pr_failed) return -1;
-    if (!u->pr && !(u->pr = practices_load(u->f->cfg->practices, dl))) {
+    if (!u->pr && !(u->pr = practices_load(u->pr_path, dl))) {
         u->pr_failed = 1;
         return -1;
     }
@@ -549,30 +549,6 @@ static int report_block(void *ud, const char *name, doc *d, diag_list *dl)
     return 0;
 }
 
-static int accept_block(void *ud, const char *name, doc *d, diag_list *dl)
-{
-    (void)ud; (void)name; (void)d; (void)dl;
-    return 0;
-}
-
-doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
-                   const char *const *blocks, md_options *mo, diag_list *dl)
-{
-    /* Markdown the renderer does not support is found in the template as
-     * written, so its line and column are the template's own; after
-     * expansion, sections would have moved the lines. */
-    md_options check = {.block = accept_block, .placeholders = 1};
-    doc *raw = md_to_doc(text, len, path, &check, dl);
-    if (!raw) return NULL;
-    doc_free(raw);
-    template_opts topt = {blocks};
-    char *md = template_expand(text, len, path, ctx, &topt, dl);
-    if (!md) return NULL;
-    doc *d = md_to_doc(md, strlen(md), path, mo, dl);
-    free(md);
-    return d;
-}
-
 /* A [narrative] fact the template uses but the INI lacks: say where to add it. */
 static void narrative_hints(const jh_figures *f, diag_list *dl, int from)
 {
@@ -588,12 +564,13 @@ static void narrative_hints(const jh_figures *f, diag_list *dl, int from)
     }
 }
 
-doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_path, diag_list *dl)
+doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_path,
+                const char *practices_path, diag_list *dl)
 {
     size_t len;
     char *text = file_read(template_path, _("the report template"), FILE_CAP_TEXT, &len, dl);
     if (!text) return NULL;
-    report_ud u = {f, ctx, NULL, 0};
+    report_ud u = {f, ctx, practices_path, NULL, 0};
     md_options mo = {.ud = &u, .block = report_block};
     int before = dl->n;
     doc *d = expand_to_doc(text, len, template_path, ctx, report_blocks, &mo, dl);
@@ -609,15 +586,4 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
              is_quality(f) ? "优质均衡" : "均衡");
     doc_set(&d->subject, subject);
     return d;
-}
-
-int parse_cn_date(const char *s, int *y, int *m, int *d)
-{
-    int n = 0;
-    if (sscanf(s, "%d-%d-%d%n", y, m, d, &n) == 3 && s[n] == '\0') goto check;
-    if (sscanf(s, "%d年%d月%d日%n", y, m, d, &n) == 3 && s[n] == '\0') goto check;
-    return -1;
-check:
-    if (*y < 1900 || *y > 2999 || *m < 1 || *m > 12 || *d < 1 || *d > 31) return -1;
-    return 0;
 }
