@@ -24,7 +24,7 @@
 #include <string.h>
 
 const char *const report_blocks[] = {"compliance_table", "quality_table", "balance_table", "balance_chart",
-                                     "signature", "practices.", NULL};
+                                     "quality_failing_table", "signature", "practices.", NULL};
 
 static int is_quality(const jh_figures *f) { return f->cfg->scheme == JH_SCHEME_QUALITY; }
 
@@ -517,6 +517,43 @@ static void signature(const jh_figures *f, const tv_value *ctx, doc *d)
     if ((issuer && *issuer) || (date && *date)) doc_add_signature(d, issuer ? issuer : "", date ? date : "");
 }
 
+/* 表4 (quality): the school parts failing the per-school rule, each with the
+ * values it misses.  Nothing when every part passes. */
+static void quality_failing_table(const jh_figures *f, doc *d)
+{
+    int n = 0;
+    for (int i = 0; i < f->n; i++) n += !f->parts[i].q_pass;
+    if (!n) return;
+    char cap[160];
+    snprintf(cap, sizeof cap, "表4  %d年未达到每校七项指标要求的学校", f->cfg->year);
+    doc_block *b = doc_add_table(d, 4, cap);
+    doc_table *t = &b->table;
+    static const char *const head[] = {"学段", "学校（部）", "达到项数", "未达到的指标"};
+    for (int c = 0; c < 4; c++) doc_table_set(t, 0, c, head[c]);
+    t->header_rows = 1;
+    int r = 1;
+    for (int i = 0; i < f->n; i++) {
+        const jh_part_figures *p = &f->parts[i];
+        if (p->q_pass) continue;
+        char *name = part_name(f, p);
+        char *miss = quality_missing_list(p, 0, NULL, NULL);
+        /* six met and still failing: the seventh is under 85 % of its standard */
+        char *cell = p->q_n_met >= f->cfg->quality_min_met ? xasprintf("%s（不足标准的85%%）", miss) : xstrdup(miss);
+        doc_table_set(t, r, 0, level_label(p->school->level));
+        doc_table_set(t, r, 1, name);
+        doc_table_set(t, r, 2, fmt_int(p->q_n_met).s);
+        doc_table_set(t, r, 3, cell);
+        free(cell);
+        free(miss);
+        free(name);
+        r++;
+    }
+    t->col_align[0] = ALIGN_CENTER;
+    t->col_align[1] = ALIGN_LEFT;
+    t->col_align[2] = ALIGN_CENTER;
+    t->col_align[3] = ALIGN_LEFT;
+}
+
 typedef struct report_ud {
     const jh_figures *f;
     const tv_value *ctx;
@@ -542,6 +579,7 @@ static int report_block(void *ud, const char *name, doc *d, diag_list *dl)
     if (!strncmp(name, "practices.", 10)) return practices_block(u, name + 10, d, dl);
     if (!strcmp(name, "compliance_table")) compliance_table(u->f, d);
     else if (!strcmp(name, "quality_table")) quality_table(u->f, d);
+    else if (!strcmp(name, "quality_failing_table")) quality_failing_table(u->f, d);
     else if (!strcmp(name, "balance_table")) balance_table(u->f, d);
     else if (!strcmp(name, "balance_chart")) balance_chart(u->f, d);
     else if (!strcmp(name, "signature")) signature(u->f, u->ctx, d);

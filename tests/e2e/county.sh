@@ -66,7 +66,8 @@ contains "quality: headings speak of 优质均衡" "$TMP/quality.txt" "一、202
 contains "quality: national limits 0.50 / 0.45 by default" "$TMP/quality.txt" "小学均不高于0.50、初中均不高于0.45"
 contains "quality: the per-school rule counted" "$TMP/quality.txt" "3所学校（部）均未达到每校七项指标的要求"
 contains "quality: the verdict is false when the rule fails" "$TMP/quality.txt" "资源配置尚未达到县域义务教育优质均衡发展的要求"
-contains "quality: failing schools are named with what they miss" "$TMP/quality.txt" "岚山县实验小学达到"
+contains "quality: failing schools are named with what they miss" "$TMP/quality.txt" "表4 2021年未达到每校七项指标要求的学校"
+contains "quality: ... by name" "$TMP/quality.txt" "岚山县实验小学"
 contains "quality: 表3 has each CV's limit" "$TMP/quality.txt" "国家规定上限"
 contains "quality-own: a limit of the INI is printed as the county's own" "$TMP/quality-own.txt" \
     "小学均不高于本县确定的0.65（国家规定为0.50）、初中均不高于本县确定的0.40（国家规定为0.45）"
