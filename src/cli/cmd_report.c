@@ -84,7 +84,6 @@ int cmd_report(int argc, char **argv)
     if (!(d = report_doc(in.fig, ctx, tpl, &dl))) goto done;
     if (!(fs = style_fontset(&st, &dl))) goto done;
     if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
-    if (fontset_subset(fs, &dl) != 0) goto done;
     ini_warn_unused(in.ini, &dl);
     if (pdf_write(lo, fs, dest, &dl) != 0) goto done;
     rc = EXIT_OK;
