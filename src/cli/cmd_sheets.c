@@ -227,14 +227,13 @@ static int write_combined(job *J, const char *path, diag_list *dl)
         char *mark = xasprintf("%s %s", J->codes[i], p->school->name);
         doc_add_bookmark(one, 0, mark);
         free(mark);
-        doc_append(one, d);
+        doc_append(one, d);   /* frees d */
         layout *lo = layout_doc(one, J->st, J->fs, sdl);
         if (!lo) J->failed[i] = 1;
         else if (pdf_add(pd, lo) != 0) rc = -1;   /* libharu itself failed: the PDF is lost */
         else any = 1;
         layout_free(lo);
         doc_free(one);
-        doc_free(d);
         int done = i + 1;
         if (done % 8 == 0 || done == J->n) draw_progress(J, done);
     }
