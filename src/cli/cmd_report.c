@@ -74,6 +74,7 @@ int cmd_report(int argc, char **argv)
     static const char *const mine[] = {"fonts", "layout", "narrative", "templates", NULL};
     inputs_allow_other(&in, mine);
     if (style_from_ini(in.ini, &st, &dl) != 0) goto done;
+    st.outline_headings = 1;   /* a reader jumps to 一、… and （一）… */
     if (!(tpl = inputs_template(&in, "report", "templates/report.md", &dl))) goto done;
     ini_get_str(in.ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
     if (out) dest = xstrdup(out);
