@@ -56,6 +56,13 @@ void app_allow_other(app_inputs *in, const char *const *except);
  * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
 char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl);
 
+/* The report's document (before layout), and its template context in
+ * *context when not NULL (owned by the caller; tv_free).  NULL with
+ * diagnostics.  The workbench shows its tables and chart as printed. */
+struct doc;
+struct tv_value;
+struct doc *app_report_doc(app_inputs *in, struct tv_value **context, diag_list *dl);
+
 /* The report of a loaded county.  With path, the PDF is written there
  * atomically; else *pdf (malloc'd) and *len receive it.  *pages (if not
  * NULL) gets the page count.  0 / -1. */
