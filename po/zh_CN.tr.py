@@ -27,6 +27,10 @@ T = {
 "%s: ok: %d school part(s) in %s (%s)%s\n": "%1$s：检查通过：%3$s 中共 %2$d 个学校（学段）（%4$s）%5$s\n",
 ", with warnings": "，有警告",
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
+"junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
+    "junheng diff：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
+"junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
+    "junheng figures：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
 "cannot open the document": "无法打开文档",
 "junheng report: wrote %s (%d pages, %ld bytes) in %.0f ms\n": "junheng report：已生成 %s（%d 页，%ld 字节），用时 %.0f 毫秒\n",
 "junheng report: unexpected argument '%s'\n%s": "junheng report：无法识别的参数“%s”\n%s",
@@ -251,6 +255,25 @@ T = {
 "upload the data in the format the INI file names": "请按 INI 文件指定的格式上传数据",
 "write HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080": "请写成“地址:端口”，例如 127.0.0.1:8080 或 [::1]:8080",
 "serve the workbench web page (loopback by default)": "提供工作台网页（默认只限本机访问）",
+# fileio: regular files only, a cap per kind (issue 16)
+"the report template": "报告模板",
+"the font file": "字体文件",
+"a folder": "一个文件夹",
+"a pipe (FIFO)": "一个管道（FIFO）",
+"a device": "一个设备",
+"a socket": "一个套接字",
+"not a regular file": "不是普通文件",
+"cannot read %s: it is %s": "无法读取%s：它是%s",
+"give the path of an ordinary file": "请给出一个普通文件的路径",
+"check the path (relative paths in the INI file are relative to the INI file's folder)":
+    "请检查路径（INI 文件中的相对路径是相对于 INI 文件所在文件夹的）",
+"%s is too large: %.1f MB (at most %.0f MB)": "%s过大：%.1f MB（最多 %.0f MB）",
+"%s is too large: more than %.0f MB": "%s过大：超过 %.0f MB",
+"check that this is the right file": "请确认这是不是要用的那个文件",
+# outputs never replace inputs (issue 16)
+"refusing to write the output over %s (%s): they are the same file": "拒绝写入：输出文件与%s（%s）是同一个文件，会把它覆盖",
+"choose another output path (-o)": "请换一个输出路径（-o）",
+"a font": "字体文件",
 }
 
 import re, sys

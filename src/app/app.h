@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "common/diag.h"
+#include "common/json.h"
 #include "common/strbuf.h"
 #include "core/compare.h"
 #include "core/figures.h"
@@ -63,6 +64,16 @@ struct doc;
 struct tv_value;
 struct doc *app_report_doc(app_inputs *in, struct tv_value **context, diag_list *dl);
 
+/* Refuse outputs that are inputs: 0 when none of outs[0..nouts-1] is the
+ * same file as the INI, the school data, a font of st or one of extra (a
+ * template; NULL-terminated list of {path, what}); else -1 with an error
+ * naming both (common/outfile.h outfile_not_input). */
+struct layout_style;
+struct outfile_input;
+int app_guard_outputs(const app_inputs *in, const struct layout_style *st,
+                      const struct outfile_input *extra, const char *const *outs, int nouts,
+                      diag_list *dl);
+
 /* The report of a loaded county.  With path, the PDF is written there
  * atomically; else *pdf (malloc'd) and *len receive it.  *pages (if not
  * NULL) gets the page count.  0 / -1. */
@@ -92,12 +103,17 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
  * no filesystem accepts replaced.  Owned. */
 char *app_sheet_file(const char *dir, const char *code, const char *name);
 
-/* Every figure of f appended to out as JSON (the shape is in figures.c), or
- * written to out as CSV (one figure a row). */
-void app_figures_json(strbuf *out, const jh_figures *f);
+/* Every figure of f as one JSON document through w (the shape is in
+ * figures.c), or to out as CSV (one figure a row).  Both are written school
+ * by school as they go: memory does not grow with the output.  The JSON
+ * call finishes w: 0, or -1 if the writer refused a text (not UTF-8); the
+ * caller frees w.  Make w with json_new_file(stdout), json_new_strbuf(&b)
+ * or json_new(sink, ud) (common/json.h). */
+int app_figures_json(json_writer *w, const jh_figures *f);
 void app_figures_csv(FILE *out, const jh_figures *f);
 
-/* The changes of d appended to out as JSON (the shape is in diff.c). */
-void app_diff_json(strbuf *out, const jh_diff *d);
+/* The changes of d as one JSON document through w (the shape is in diff.c);
+ * finishes w as app_figures_json does. */
+int app_diff_json(json_writer *w, const jh_diff *d);
 
 #endif

@@ -4,57 +4,47 @@
  *  verdicts: [...]}; each entry {level, code, name, key, measure, label,
  *  old, new} (verdicts: old/new booleans and old_text/new_text). */
 #include "app/app.h"
-#include "common/strbuf.h"
+#include "common/json.h"
 
 /* ---- JSON --------------------------------------------------------------- */
 
-static void jstr(strbuf *b, const char *s)
-{
-    if (!s) { sb_puts(b, "null"); return; }
-    sb_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') { sb_putc(b, '\\'); sb_putc(b, (char)*p); }
-        else if (*p < 0x20 || *p == 0x7F) sb_printf(b, "\\u%04x", *p);
-        else sb_putc(b, (char)*p);
-    }
-    sb_putc(b, '"');
-}
-
-static void jbool(strbuf *b, int v) { sb_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
-
-void app_diff_json(strbuf *out, const jh_diff *d)
+int app_diff_json(json_writer *w, const jh_diff *d)
 {
     static const char *const names[JH_NCHANGE_KINDS] = {"config", "data", "schools", "figures", "verdicts"};
-    strbuf b = *out;
-    sb_printf(&b, "{\"changed\":%s", compare_report_changed(d) ? "true" : "false");
+    json_obj(w);
+    json_kbool(w, "changed", compare_report_changed(d));
     for (int k = 0; k < JH_NCHANGE_KINDS; k++) {
-        sb_printf(&b, ",\n\"%s\":[", names[k]);
+        json_break(w, "\n");
+        json_key(w, names[k]);
+        json_arr(w);
         int n = 0;
         for (int i = 0; i < d->n; i++) {
             const jh_change *c = &d->items[i];
             if ((int)c->kind != k) continue;
-            sb_puts(&b, n++ ? ",\n  {" : "\n  {");
-            sb_puts(&b, "\"level\":");
-            jstr(&b, c->level < 0 ? NULL : level_key((jh_level)c->level));
-            sb_puts(&b, ",\"code\":"); jstr(&b, c->code);
-            sb_puts(&b, ",\"name\":"); jstr(&b, c->name);
-            sb_puts(&b, ",\"key\":"); jstr(&b, c->key);
-            sb_puts(&b, ",\"measure\":"); jstr(&b, c->measure);
-            sb_puts(&b, ",\"label\":"); jstr(&b, c->label);
+            n++;
+            json_break(w, "\n  ");
+            json_obj(w);
+            json_kstr(w, "level", c->level < 0 ? NULL : level_key((jh_level)c->level));
+            json_kstr(w, "code", c->code);
+            json_kstr(w, "name", c->name);
+            json_kstr(w, "key", c->key);
+            json_kstr(w, "measure", c->measure);
+            json_kstr(w, "label", c->label);
             if (c->kind == JH_CH_VERDICT) {
-                sb_puts(&b, ",\"old\":"); jbool(&b, c->old_b);
-                sb_puts(&b, ",\"new\":"); jbool(&b, c->new_b);
-                sb_puts(&b, ",\"old_text\":"); jstr(&b, c->old_s);
-                sb_puts(&b, ",\"new_text\":"); jstr(&b, c->new_s);
+                json_kbool(w, "old", c->old_b);
+                json_kbool(w, "new", c->new_b);
+                json_kstr(w, "old_text", c->old_s);
+                json_kstr(w, "new_text", c->new_s);
             } else {
-                sb_puts(&b, ",\"old\":"); jstr(&b, c->old_s);
-                sb_puts(&b, ",\"new\":"); jstr(&b, c->new_s);
+                json_kstr(w, "old", c->old_s);
+                json_kstr(w, "new", c->new_s);
             }
-            sb_putc(&b, '}');
+            json_obj_end(w);
         }
-        sb_puts(&b, n ? "\n]" : "]");
+        if (n) json_break(w, "\n");
+        json_arr_end(w);
     }
-    sb_puts(&b, "}\n");
-    *out = b;
+    json_obj_end(w);
+    json_break(w, "\n");
+    return json_finish(w);
 }
-

@@ -1,7 +1,9 @@
 /* app: every computed figure as JSON or CSV — see app.h.
  *
+ * Both are written as they are produced, school by school: memory does not
+ * grow with the output (100,000 schools make 140 MB of JSON).
  * Numbers are printed unrounded, in the shortest form that reads back to the
- * same double, so that tools and tests see exactly what the core computed;
+ * same double (num_shortest), so that tools and tests see exactly what the core computed;
  * rounding for display is the renderer's job.  Undefined values print as null
  * (JSON) or empty (CSV).
  *
@@ -20,7 +22,8 @@
  * CSV: level,scope,code,name,indicator,label,measure,value — one figure a row.
  */
 #include "app/app.h"
-#include "common/strbuf.h"
+#include "common/json.h"
+#include "common/num.h"
 
 #include <csv.h>
 #include <math.h>
@@ -28,169 +31,133 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- numbers and strings ---------------------------------------------- */
+/* ---- JSON (through the one writer, common/json) ------------------------ */
 
-/* Shortest decimal that reads back as x; "null" for NaN/Inf. */
-static void put_num(strbuf *b, double x, const char *null)
-{
-    if (!isfinite(x)) { sb_puts(b, null); return; }
-    char buf[40];
-    /* %g drops trailing zeros, so when 15 digits read back the result is
-     * already the shortest form (a double carries 15.9 digits). */
-    int p = 15;
-    for (; p < 17; p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x) break;
-    }
-    /* %g switches to an exponent once the integer digits exceed the
-     * precision (100 -> "1e+02"); keep whole digits up to 10^15 plain. */
-    double ax = fabs(x);
-    if (ax >= 1 && ax < 1e15) {
-        int intdigits = (int)floor(log10(ax)) + 1;
-        if (intdigits > p) p = intdigits;
-    }
-    snprintf(buf, sizeof buf, "%.*g", p, x);
-    if (!strcmp(buf, "-0")) strcpy(buf, "0");
-    sb_puts(b, buf);
-}
+/* The shape predates the writer: absent strings print as "". */
+static void kstr(json_writer *w, const char *key, const char *s) { json_kstr(w, key, s ? s : ""); }
 
-static void put_json_str(strbuf *b, const char *s)
-{
-    sb_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\') { sb_putc(b, '\\'); sb_putc(b, (char)*p); }
-        else if (*p == '\n') sb_puts(b, "\\n");
-        else if (*p == '\r') sb_puts(b, "\\r");
-        else if (*p == '\t') sb_puts(b, "\\t");
-        else if (*p < 0x20 || *p == 0x7F) sb_printf(b, "\\u%04x", *p);
-        else sb_putc(b, (char)*p);
-    }
-    sb_putc(b, '"');
-}
-
-static const char *json_bool(int v) { return v < 0 ? "null" : v ? "true" : "false"; }
-
-/* ---- JSON --------------------------------------------------------------- */
-
-static void json_key(strbuf *b, const char *k) { put_json_str(b, k); sb_putc(b, ':'); }
-
-static void json_part(strbuf *b, const jh_config *cfg, const jh_part_figures *p)
+static void json_part(json_writer *w, const jh_config *cfg, const jh_part_figures *p)
 {
     const jh_school *s = p->school;
-    sb_puts(b, "{");
-    json_key(b, "code"); put_json_str(b, s->code);
-    sb_puts(b, ","); json_key(b, "name"); put_json_str(b, s->name);
-    sb_puts(b, ","); json_key(b, "type"); put_json_str(b, school_type_label(s->type));
-    sb_puts(b, ","); json_key(b, "line"); sb_printf(b, "%d", s->line);
-    sb_puts(b, ","); json_key(b, "students"); put_num(b, s->v[F_STUDENTS], "null");
-    sb_puts(b, ","); json_key(b, "teachers"); put_num(b, s->v[F_TEACHERS], "null");
-    sb_puts(b, ","); json_key(b, "share"); put_num(b, s->share, "null");
-    sb_puts(b, ","); json_key(b, "teaching_points"); sb_printf(b, "%d", s->points);
-    sb_puts(b, ","); json_key(b, "compliance"); sb_puts(b, "[");
+    json_obj(w);
+    kstr(w, "code", s->code);
+    kstr(w, "name", s->name);
+    kstr(w, "type", school_type_label(s->type));
+    json_kint(w, "line", s->line);
+    json_knum(w, "students", s->v[F_STUDENTS]);
+    json_knum(w, "teachers", s->v[F_TEACHERS]);
+    json_knum(w, "share", s->share);
+    json_kint(w, "teaching_points", s->points);
+    json_key(w, "compliance");
+    json_arr(w);
     for (int i = 0; i < JH_NCOMPLIANCE; i++) {
-        sb_puts(b, i ? ",{" : "{");
-        json_key(b, "key"); put_json_str(b, jh_compliance_ind[i].key);
-        sb_puts(b, ","); json_key(b, "value"); put_num(b, p->value[i], "null");
-        sb_puts(b, ","); json_key(b, "threshold"); put_num(b, p->threshold[i], "null");
-        sb_puts(b, ","); json_key(b, "met"); sb_puts(b, json_bool(p->met[i]));
-        sb_puts(b, ","); json_key(b, "shortfall"); put_num(b, p->shortfall[i], "null");
-        sb_puts(b, "}");
+        json_obj(w);
+        kstr(w, "key", jh_compliance_ind[i].key);
+        json_knum(w, "value", p->value[i]);
+        json_knum(w, "threshold", p->threshold[i]);
+        json_kbool(w, "met", p->met[i]);
+        json_knum(w, "shortfall", p->shortfall[i]);
+        json_obj_end(w);
     }
-    sb_puts(b, "],"); json_key(b, "met"); sb_printf(b, "%d", p->n_met);
-    sb_puts(b, ","); json_key(b, "all_met"); sb_puts(b, json_bool(p->all_met));
-    sb_puts(b, ","); json_key(b, "missing"); sb_puts(b, "[");
-    for (int i = 0, k = 0; i < JH_NCOMPLIANCE; i++)
-        if (!p->met[i]) { if (k++) sb_puts(b, ","); put_json_str(b, jh_compliance_ind[i].key); }
-    sb_puts(b, "],"); json_key(b, "balance"); sb_puts(b, "[");
-    if (cfg->scheme == JH_SCHEME_BASIC) {
-        for (int i = 0; i < JH_NBALANCE; i++) {
-            sb_puts(b, i ? ",{" : "{");
-            json_key(b, "key"); put_json_str(b, jh_balance_ind[i].key);
-            sb_puts(b, ","); json_key(b, "value"); put_num(b, p->balance[i], "null");
-            sb_puts(b, "}");
+    json_arr_end(w);
+    json_kint(w, "met", p->n_met);
+    json_kbool(w, "all_met", p->all_met);
+    json_key(w, "missing");
+    json_arr(w);
+    for (int i = 0; i < JH_NCOMPLIANCE; i++)
+        if (!p->met[i]) json_str(w, jh_compliance_ind[i].key);
+    json_arr_end(w);
+    json_key(w, "balance");
+    json_arr(w);
+    int basic = cfg->scheme == JH_SCHEME_BASIC;
+    for (int i = 0; i < (basic ? JH_NBALANCE : JH_NQUALITY); i++) {
+        json_obj(w);
+        kstr(w, "key", basic ? jh_balance_ind[i].key : jh_quality_ind[i].key);
+        json_knum(w, "value", basic ? p->balance[i] : p->q_value[i]);
+        if (!basic) {
+            json_knum(w, "threshold", p->q_threshold[i]);
+            json_kbool(w, "met", p->q_met[i]);
         }
-        sb_puts(b, "]");
-    } else {
-        for (int i = 0; i < JH_NQUALITY; i++) {
-            sb_puts(b, i ? ",{" : "{");
-            json_key(b, "key"); put_json_str(b, jh_quality_ind[i].key);
-            sb_puts(b, ","); json_key(b, "value"); put_num(b, p->q_value[i], "null");
-            sb_puts(b, ","); json_key(b, "threshold"); put_num(b, p->q_threshold[i], "null");
-            sb_puts(b, ","); json_key(b, "met"); sb_puts(b, json_bool(p->q_met[i]));
-            sb_puts(b, "}");
-        }
-        sb_puts(b, "],"); json_key(b, "quality_pass"); sb_puts(b, json_bool(p->q_pass));
+        json_obj_end(w);
     }
-    sb_puts(b, "}");
+    json_arr_end(w);
+    if (!basic) json_kbool(w, "quality_pass", p->q_pass);
+    json_obj_end(w);
 }
 
-static void json_stat(strbuf *b, const jh_indicator *ind, const jh_stat *st, int first)
+static void json_stat(json_writer *w, const jh_indicator *ind, const jh_stat *st)
 {
-    sb_puts(b, first ? "{" : ",{");
-    json_key(b, "key"); put_json_str(b, ind->key);
-    sb_puts(b, ","); json_key(b, "label"); put_json_str(b, ind->short_label);
-    sb_puts(b, ","); json_key(b, "mean"); put_num(b, st->mean, "null");
-    sb_puts(b, ","); json_key(b, "cv"); put_num(b, st->cv, "null");
-    sb_puts(b, ","); json_key(b, "within"); sb_puts(b, json_bool(st->within));
-    sb_puts(b, "}");
+    json_obj(w);
+    kstr(w, "key", ind->key);
+    kstr(w, "label", ind->short_label);
+    json_knum(w, "mean", st->mean);
+    json_knum(w, "cv", st->cv);
+    json_kbool(w, "within", st->within);
+    json_obj_end(w);
 }
 
-static void json_level(strbuf *b, const jh_config *cfg, const jh_level_figures *lv)
+static void json_level(json_writer *w, const jh_config *cfg, const jh_level_figures *lv)
 {
-    sb_puts(b, "{");
-    json_key(b, "level"); put_json_str(b, level_key(lv->level));
-    sb_puts(b, ","); json_key(b, "label"); put_json_str(b, level_label(lv->level));
-    sb_puts(b, ","); json_key(b, "schools"); sb_printf(b, "%d", lv->n);
-    sb_puts(b, ","); json_key(b, "students"); sb_printf(b, "%ld", lv->students);
-    sb_puts(b, ","); json_key(b, "teachers"); sb_printf(b, "%ld", lv->teachers);
-    sb_puts(b, ","); json_key(b, "compliance"); sb_puts(b, "[");
+    json_obj(w);
+    kstr(w, "level", level_key(lv->level));
+    kstr(w, "label", level_label(lv->level));
+    json_kint(w, "schools", lv->n);
+    json_kint(w, "students", lv->students);
+    json_kint(w, "teachers", lv->teachers);
+    json_key(w, "compliance");
+    json_arr(w);
     for (int i = 0; i <= JH_NCOMPLIANCE; i++) {
         int all = i == JH_NCOMPLIANCE;
-        sb_puts(b, i ? ",{" : "{");
-        json_key(b, "key"); put_json_str(b, all ? "all" : jh_compliance_ind[i].key);
-        sb_puts(b, ","); json_key(b, "label"); put_json_str(b, all ? "全部达标" : jh_compliance_ind[i].short_label);
-        sb_puts(b, ","); json_key(b, "met"); sb_printf(b, "%d", all ? lv->all_met : lv->met[i]);
-        sb_puts(b, ","); json_key(b, "total"); sb_printf(b, "%d", lv->n);
-        sb_puts(b, ","); json_key(b, "rate"); put_num(b, all ? lv->all_rate : lv->rate[i], "null");
-        sb_puts(b, "}");
+        json_obj(w);
+        kstr(w, "key", all ? "all" : jh_compliance_ind[i].key);
+        kstr(w, "label", all ? "全部达标" : jh_compliance_ind[i].short_label);
+        json_kint(w, "met", all ? lv->all_met : lv->met[i]);
+        json_kint(w, "total", lv->n);
+        json_knum(w, "rate", all ? lv->all_rate : lv->rate[i]);
+        json_obj_end(w);
     }
-    sb_puts(b, "],"); json_key(b, "balance"); sb_puts(b, "[");
+    json_arr_end(w);
+    json_key(w, "balance");
+    json_arr(w);
     if (cfg->scheme == JH_SCHEME_BASIC)
-        for (int i = 0; i < JH_NBALANCE; i++) json_stat(b, &jh_balance_ind[i], &lv->bal[i], i == 0);
+        for (int i = 0; i < JH_NBALANCE; i++) json_stat(w, &jh_balance_ind[i], &lv->bal[i]);
     else
-        for (int i = 0; i < JH_NQUALITY; i++) json_stat(b, &jh_quality_ind[i], &lv->q[i], i == 0);
-    sb_puts(b, "],"); json_key(b, "composite_cv");
-    put_num(b, cfg->scheme == JH_SCHEME_BASIC ? lv->composite_cv : NAN, "null");
-    sb_puts(b, ","); json_key(b, "max_cv"); put_num(b, lv->max_cv, "null");
-    sb_puts(b, ","); json_key(b, "balanced"); sb_puts(b, json_bool(lv->balanced));
-    if (cfg->scheme == JH_SCHEME_QUALITY) {
-        sb_puts(b, ","); json_key(b, "schools_passing"); sb_printf(b, "%d", lv->q_pass);
+        for (int i = 0; i < JH_NQUALITY; i++) json_stat(w, &jh_quality_ind[i], &lv->q[i]);
+    json_arr_end(w);
+    json_knum(w, "composite_cv", cfg->scheme == JH_SCHEME_BASIC ? lv->composite_cv : NAN);
+    json_knum(w, "max_cv", lv->max_cv);
+    json_kbool(w, "balanced", lv->balanced);
+    if (cfg->scheme == JH_SCHEME_QUALITY) json_kint(w, "schools_passing", lv->q_pass);
+    json_key(w, "schools_detail");
+    json_arr(w);
+    for (int i = 0; i < lv->n; i++) {   /* written as it goes: memory does not grow with n */
+        json_break(w, "\n    ");
+        json_part(w, cfg, lv->parts[i]);
     }
-    sb_puts(b, ","); json_key(b, "schools_detail"); sb_puts(b, "[");
-    for (int i = 0; i < lv->n; i++) {
-        sb_puts(b, i ? ",\n    " : "\n    ");
-        json_part(b, cfg, lv->parts[i]);
-    }
-    sb_puts(b, "]}");
+    json_arr_end(w);
+    json_obj_end(w);
 }
 
-void app_figures_json(strbuf *out, const jh_figures *f)
+int app_figures_json(json_writer *w, const jh_figures *f)
 {
     const jh_config *cfg = f->cfg;
-    strbuf b = *out;
-    sb_puts(&b, "{");
-    json_key(&b, "county"); put_json_str(&b, cfg->county);
-    sb_puts(&b, ","); json_key(&b, "year"); sb_printf(&b, "%d", cfg->year);
-    sb_puts(&b, ","); json_key(&b, "title"); put_json_str(&b, cfg->title);
-    sb_puts(&b, ","); json_key(&b, "scheme"); put_json_str(&b, scheme_key(cfg->scheme));
-    sb_puts(&b, ","); json_key(&b, "encoding"); put_json_str(&b, f->schools->encoding);
-    sb_puts(&b, ",\n"); json_key(&b, "levels"); sb_puts(&b, "[\n  ");
+    json_obj(w);
+    kstr(w, "county", cfg->county);
+    json_kint(w, "year", cfg->year);
+    kstr(w, "title", cfg->title);
+    kstr(w, "scheme", scheme_key(cfg->scheme));
+    kstr(w, "encoding", f->schools->encoding);
+    json_break(w, "\n");
+    json_key(w, "levels");
+    json_arr(w);
     for (int l = 0; l < JH_NLEVELS; l++) {
-        if (l) sb_puts(&b, ",\n  ");
-        json_level(&b, cfg, &f->level[l]);
+        json_break(w, "\n  ");
+        json_level(w, cfg, &f->level[l]);
     }
-    sb_puts(&b, "]}\n");
-    *out = b;
+    json_arr_end(w);
+    json_obj_end(w);
+    json_break(w, "\n");
+    return json_finish(w);
 }
 
 /* ---- CSV (long form: one figure per row, for pivot tables) ------------- */
@@ -200,16 +167,14 @@ static void csv_text(FILE *out, const char *s) { if (s && *s) csv_fwrite(out, s,
 static void csv_fig(FILE *out, jh_level l, const char *scope, const jh_school *s, const char *key,
                     const char *label, const char *measure, double v)
 {
-    strbuf b = STRBUF_INIT;
-    put_num(&b, v, "");
+    char num[NUM_SHORTEST];
     fprintf(out, "%s,%s,", level_key(l), scope);
     csv_text(out, s ? s->code : "");
     fputc(',', out);
     csv_text(out, s ? s->name : "");
     fprintf(out, ",%s,", key);
     csv_text(out, label);
-    fprintf(out, ",%s,%s\n", measure, sb_str(&b));
-    sb_free(&b);
+    fprintf(out, ",%s,%s\n", measure, num_shortest(num, v));
 }
 
 void app_figures_csv(FILE *out, const jh_figures *f)

@@ -4,6 +4,8 @@
  * only when every stage succeeded (atomically, by pdf_write), or handed over
  * in memory for the workbench. */
 #include "app/app.h"
+#include "common/i18n.h"
+#include "common/outfile.h"
 #include "compose/compose.h"
 #include "layout/layout.h"
 #include "layout/style.h"
@@ -11,17 +13,23 @@
 
 #include <stdlib.h>
 
-doc *app_report_doc(app_inputs *in, tv_value **context, diag_list *dl)
+/* The document of the report template at tpl; its context in *context. */
+static doc *report_doc_from(app_inputs *in, const char *tpl, tv_value **context, diag_list *dl)
 {
     tv_value *ctx = NULL;
     doc *d = NULL;
-    char *tpl = app_template(in, "report", "templates/report.md", dl);
-    ini_get_str(in->ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
-    if (tpl && (ctx = report_context(in->fig, in->ini, dl)) && !dl->errors)
-        d = report_doc(in->fig, ctx, tpl, dl);
-    free(tpl);
+    if ((ctx = report_context(in->fig, in->ini, dl)) && !dl->errors) d = report_doc(in->fig, ctx, tpl, dl);
     if (d && context) *context = ctx;
     else tv_free(ctx);
+    return d;
+}
+
+doc *app_report_doc(app_inputs *in, tv_value **context, diag_list *dl)
+{
+    char *tpl = app_template(in, "report", "templates/report.md", dl);
+    ini_get_str(in->ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
+    doc *d = tpl ? report_doc_from(in, tpl, context, dl) : NULL;
+    free(tpl);
     return d;
 }
 
@@ -33,12 +41,17 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     doc *d = NULL;
     fontset *fs = NULL;
     layout *lo = NULL;
+    char *tpl = NULL;
     int rc = -1;
 
     static const char *const mine[] = {"fonts", "layout", "narrative", "templates", NULL};
     app_allow_other(in, mine);
     if (style_from_ini(in->ini, &st, dl) != 0) goto done;
-    if (!(d = app_report_doc(in, NULL, dl))) goto done;
+    if (!(tpl = app_template(in, "report", "templates/report.md", dl))) goto done;
+    ini_get_str(in->ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
+    const outfile_input mine_in[] = {{tpl, _("the report template")}, {NULL, NULL}};
+    if (path && app_guard_outputs(in, &st, mine_in, &path, 1, dl) != 0) goto done;
+    if (!(d = report_doc_from(in, tpl, NULL, dl))) goto done;
     if (!(fs = style_fontset(&st, dl))) goto done;
     if (!(lo = layout_doc(d, &st, fs, dl))) goto done;
     if (fontset_subset(fs, dl) != 0) goto done;
@@ -50,6 +63,7 @@ done:
     layout_free(lo);
     fontset_free(fs);
     doc_free(d);
+    free(tpl);
     style_free(&st);
     return rc;
 }

@@ -209,14 +209,16 @@ int cmd_diff(int argc, char **argv)
     jh_diff d;
     compare_figures(fa, fb, &d);
     int changed = compare_report_changed(&d);
+    int bad = 0;
     if (!strcmp(A.format, "json")) {
-        strbuf b = STRBUF_INIT;
-        app_diff_json(&b, &d);
-        fputs(sb_str(&b), stdout);
-        sb_free(&b);
+        json_writer *w = json_new_file(stdout);
+        if ((bad = app_diff_json(w, &d) != 0))
+            fputs(_("junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n"), stderr);
+        json_free(w);
     } else print_text(stdout, &d);
     rc = changed ? EXIT_CHANGED : EXIT_OK;
-    if (fflush(stdout) != 0) { perror("junheng diff: stdout"); rc = EXIT_INPUT; }
+    if (bad) rc = EXIT_INPUT;
+    else if (fflush(stdout) != 0) { perror("junheng diff: stdout"); rc = EXIT_INPUT; }
     else if (!A.quiet) {
         if (!d.n) fprintf(stderr, "%s", _("junheng diff: no changes\n"));
         else

@@ -10,7 +10,7 @@
 #include "app/app.h"
 #include "compose/compose.h"
 #include "common/diag.h"
-#include "common/strbuf.h"
+#include "common/json.h"
 #include "core/figures.h"
 #include "input/config.h"
 #include "input/ini.h"
@@ -131,10 +131,12 @@ int cmd_figures(int argc, char **argv)
         if (!strcmp(fmt, "csv")) app_figures_csv(stdout, L.fig);
         else if (!strcmp(fmt, "template")) bad = print_template_names(stdout, &L, &dl);
         else {
-            strbuf b = STRBUF_INIT;
-            app_figures_json(&b, L.fig);
-            fputs(sb_str(&b), stdout);
-            sb_free(&b);
+            json_writer *w = json_new_file(stdout);
+            if (app_figures_json(w, L.fig) != 0) {
+                fputs(_("junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n"), stderr);
+                bad = 1;
+            }
+            json_free(w);
         }
         if (fflush(stdout) != 0) { perror("junheng figures: stdout"); bad = 1; }
     }

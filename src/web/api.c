@@ -2,6 +2,7 @@
 #include "web/api.h"
 #include "app/app.h"
 #include "common/i18n.h"
+#include "common/json.h"
 #include "common/outfile.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
@@ -18,40 +19,43 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <yajl/yajl_gen.h>
 #include <zip.h>
 
-/* ---- JSON through yajl_gen -------------------------------------------------- */
+/* ---- JSON through common/json ------------------------------------------------ */
 
-static yajl_gen jnew(void)
+/* s with every byte that does not start a valid UTF-8 sequence replaced by
+ * '?': a message quoting a file's bytes must not break the answer (the
+ * writer refuses text that is not UTF-8).  Owned. */
+static char *utf8_clean(const char *s)
 {
-    yajl_gen g = yajl_gen_alloc(NULL);
-    yajl_gen_config(g, yajl_gen_validate_utf8, 1);
-    return g;
+    char *o = xstrdup(s);
+    unsigned char *p = (unsigned char *)o;
+    while (*p) {
+        int k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        int ok = k > 0;
+        for (int i = 1; ok && i < k; i++) ok = (p[i] & 0xC0) == 0x80;
+        if (!ok) { *p++ = '?'; continue; }
+        p += k;
+    }
+    return o;
 }
 
-static void jstr(yajl_gen g, const char *s)
+static void jstr(json_writer *g, const char *s)
 {
-    if (!s) { yajl_gen_null(g); return; }
-    /* a message quoting bytes that are not UTF-8 must not break the answer */
-    if (yajl_gen_string(g, (const unsigned char *)s, strlen(s)) == yajl_gen_invalid_string)
-        yajl_gen_string(g, (const unsigned char *)"?", 1);
+    if (!s) { json_null(g); return; }
+    char *c = utf8_clean(s);
+    json_str(g, c);
+    free(c);
 }
 
-static void jkey(yajl_gen g, const char *k) { jstr(g, k); }
-static void jkstr(yajl_gen g, const char *k, const char *v) { jkey(g, k); jstr(g, v); }
-static void jkint(yajl_gen g, const char *k, long long v) { jkey(g, k); yajl_gen_integer(g, v); }
-static void jkbool(yajl_gen g, const char *k, int v) { jkey(g, k); yajl_gen_bool(g, v); }
+static void jkey(json_writer *g, const char *k) { json_key(g, k); }
+static void jkstr(json_writer *g, const char *k, const char *v) { jkey(g, k); jstr(g, v); }
+static void jkint(json_writer *g, const char *k, long long v) { json_kint(g, k, v); }
+static void jkbool(json_writer *g, const char *k, int v) { json_kbool(g, k, v); }
 
-/* Append g's text to b and free g. */
-static void jtake(yajl_gen g, strbuf *b)
-{
-    const unsigned char *buf;
-    size_t len;
-    yajl_gen_get_buf(g, &buf, &len);
-    sb_add(b, (const char *)buf, len);
-    yajl_gen_free(g);
-}
+/* A writer appending to b; jdone finishes and frees it. */
+static json_writer *jnew(strbuf *b) { return json_new_strbuf(b); }
+static void jdone(json_writer *g) { json_finish(g); json_free(g); }
 
 static void reply_json(web_reply *r, int status, strbuf *b)
 {
@@ -71,12 +75,12 @@ void reply_free(web_reply *r)
 
 void api_error(web_reply *r, int status, const char *msg)
 {
-    yajl_gen g = jnew();
-    yajl_gen_map_open(g);
-    jkstr(g, "error", msg);
-    yajl_gen_map_close(g);
     strbuf b = STRBUF_INIT;
-    jtake(g, &b);
+    json_writer *g = jnew(&b);
+    json_obj(g);
+    jkstr(g, "error", msg);
+    json_obj_end(g);
+    jdone(g);
     reply_json(r, status, &b);
 }
 
@@ -117,13 +121,13 @@ static int row_of(const web_table *t, int line)
     return -1;
 }
 
-static void diags_json(yajl_gen g, const diag_list *dl, diag_level lv, const web_table *t)
+static void diags_json(json_writer *g, const diag_list *dl, diag_level lv, const web_table *t)
 {
-    yajl_gen_array_open(g);
+    json_arr(g);
     for (int i = 0; i < dl->n; i++) {
         const diag *d = &dl->items[i];
         if (d->level != lv) continue;
-        yajl_gen_map_open(g);
+        json_obj(g);
         jkstr(g, "file", base_name(d->file));
         jkint(g, "line", d->line);
         jkint(g, "col", d->col);
@@ -132,17 +136,17 @@ static void diags_json(yajl_gen g, const diag_list *dl, diag_level lv, const web
         int row = t ? row_of(t, d->line) : -1;
         jkint(g, "row", row);
         jkint(g, "column", row >= 0 ? column_of(t, d->msg) : -1);
-        yajl_gen_map_close(g);
+        json_obj_end(g);
     }
     if (dl->dropped) {
-        yajl_gen_map_open(g);
+        json_obj(g);
         char m[96];
         snprintf(m, sizeof m, "……另有 %d 个问题未列出", dl->dropped);
         jkstr(g, "msg", m);
         jkint(g, "row", -1);
-        yajl_gen_map_close(g);
+        json_obj_end(g);
     }
-    yajl_gen_array_close(g);
+    json_arr_end(g);
 }
 
 /* ---- one version of the data: table, problems, figures ------------------------ */
@@ -155,9 +159,9 @@ static const char *ctx_str(const tv_value *ctx, const char *path)
 
 /* One line per 学段: the compliance count and the balance verdict, worded
  * from the report's own (formatted) context. */
-static void verdicts_json(yajl_gen g, const tv_value *ctx)
+static void verdicts_json(json_writer *g, const tv_value *ctx)
 {
-    yajl_gen_array_open(g);
+    json_arr(g);
     int basic = tv_yes(tv_lookup(ctx, "basic"));
     for (int l = 0; l < JH_NLEVELS; l++) {
         char p[64];
@@ -172,28 +176,28 @@ static void verdicts_json(yajl_gen g, const tv_value *ctx)
         else sb_printf(&b, "各项差异系数标准 ≤ %s，", CX("max_cv"));
         sb_printf(&b, "%s%s", ok ? "达到" : "未达到", ctx_str(ctx, "scheme.name"));
 #undef CX
-        yajl_gen_map_open(g);
+        json_obj(g);
         jkstr(g, "text", sb_str(&b));
         jkbool(g, "ok", ok);
-        yajl_gen_map_close(g);
+        json_obj_end(g);
         sb_free(&b);
     }
-    yajl_gen_array_close(g);
+    json_arr_end(g);
 }
 
-static void table_json(yajl_gen g, const web_table *t)
+static void table_json(json_writer *g, const web_table *t)
 {
-    yajl_gen_array_open(g);
+    json_arr(g);
     for (int r = 0; r < t->n; r++) {
-        yajl_gen_map_open(g);
+        json_obj(g);
         jkint(g, "line", t->line[r]);
         jkey(g, "cells");
-        yajl_gen_array_open(g);
+        json_arr(g);
         for (int c = 0; c < t->ncols[r]; c++) jstr(g, t->rows[r][c]);
-        yajl_gen_array_close(g);
-        yajl_gen_map_close(g);
+        json_arr_end(g);
+        json_obj_end(g);
     }
-    yajl_gen_array_close(g);
+    json_arr_end(g);
 }
 
 /* Load the county with `data` (NULL: the INI's file) and describe it.  The
@@ -215,8 +219,8 @@ static void version_json(county *c, const char *data, app_inputs *in, strbuf *ou
         app_allow_other(in, NULL);
         d = app_report_doc(in, &ctx, &dl);
     }
-    yajl_gen g = jnew();
-    yajl_gen_map_open(g);
+    json_writer *g = jnew(out);
+    json_obj(g);
     jkstr(g, "file", base_name(path));
     jkstr(g, "encoding", in->schools ? in->schools->encoding : t.encoding);
     jkbool(g, "ok", dl.errors == 0);
@@ -235,8 +239,8 @@ static void version_json(county *c, const char *data, app_inputs *in, strbuf *ou
         verdicts_json(g, ctx);
         jkstr(g, "title", ctx_str(ctx, "title"));
     }
-    yajl_gen_map_close(g);
-    jtake(g, out);
+    json_obj_end(g);
+    jdone(g);
     doc_free(d);
     tv_free(ctx);
     web_table_free(&t);
@@ -251,8 +255,8 @@ void api_state(county *c, web_reply *r)
     app_inputs cur, pen;
     memset(&pen, 0, sizeof pen);
     char *pending = county_pending(c);
-    yajl_gen g = jnew();
-    yajl_gen_map_open(g);
+    json_writer *g = jnew(&b);
+    json_obj(g);
     jkstr(g, "id", c->id);
     jkstr(g, "ini", base_name(c->ini));
     diag_list idl;
@@ -262,8 +266,8 @@ void api_state(county *c, web_reply *r)
     jkstr(g, "year", ini ? ini_get_str(ini, "report", "year", NULL) : NULL);
     ini_free(ini);
     diag_free(&idl);
-    yajl_gen_map_close(g);
-    jtake(g, &b);
+    json_obj_end(g);
+    jdone(g);
     b.s[--b.len] = '\0';                       /* reopen the object */
     sb_puts(&b, ",\"current\":");
     version_json(c, NULL, &cur, &b);
@@ -274,7 +278,9 @@ void api_state(county *c, web_reply *r)
     if (pending && cur.fig && pen.fig) {
         jh_diff d;
         compare_figures(cur.fig, pen.fig, &d);
-        app_diff_json(&b, &d);
+        json_writer *w = json_new_strbuf(&b);
+        app_diff_json(w, &d);
+        json_free(w);
         compare_free(&d);
     } else {
         sb_puts(&b, "null");
@@ -297,8 +303,9 @@ void api_state(county *c, web_reply *r)
 void api_counties(counties *cs, web_reply *r)
 {
     counties_rescan(cs);
-    yajl_gen g = jnew();
-    yajl_gen_array_open(g);
+    strbuf b = STRBUF_INIT;
+    json_writer *g = jnew(&b);
+    json_arr(g);
     pthread_mutex_lock(&cs->lock);
     int n = cs->n;
     pthread_mutex_unlock(&cs->lock);
@@ -307,20 +314,19 @@ void api_counties(counties *cs, web_reply *r)
         diag_list dl;
         diag_init(&dl);
         jh_ini *ini = ini_load(c->ini, &dl);
-        yajl_gen_map_open(g);
+        json_obj(g);
         jkstr(g, "id", c->id);
         jkstr(g, "county", ini ? ini_get_str(ini, "report", "county", NULL) : NULL);
         jkstr(g, "year", ini ? ini_get_str(ini, "report", "year", NULL) : NULL);
         char *p = county_pending(c);
         jkbool(g, "has_pending", p != NULL);
         free(p);
-        yajl_gen_map_close(g);
+        json_obj_end(g);
         ini_free(ini);
         diag_free(&dl);
     }
-    yajl_gen_array_close(g);
-    strbuf b = STRBUF_INIT;
-    jtake(g, &b);
+    json_arr_end(g);
+    jdone(g);
     reply_json(r, 200, &b);
 }
 
@@ -473,8 +479,9 @@ void api_render(county *c, const char *what, sem_t *pool, web_reply *r)
     app_free(&in);
     sem_post(pool);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    yajl_gen g = jnew();
-    yajl_gen_map_open(g);
+    strbuf b = STRBUF_INIT;
+    json_writer *g = jnew(&b);
+    json_obj(g);
     jkbool(g, "ok", ok);
     jkstr(g, "file", ok ? name : NULL);
     jkint(g, "count", pages);
@@ -483,9 +490,8 @@ void api_render(county *c, const char *what, sem_t *pool, web_reply *r)
     diags_json(g, &dl, DIAG_ERROR, NULL);
     jkey(g, "warnings");
     diags_json(g, &dl, DIAG_WARNING, NULL);
-    yajl_gen_map_close(g);
-    strbuf b = STRBUF_INIT;
-    jtake(g, &b);
+    json_obj_end(g);
+    jdone(g);
     reply_json(r, ok ? 200 : 422, &b);
     diag_free(&dl);
 }

@@ -251,7 +251,7 @@ int web_table_read(const char *path, web_table *t, diag_list *dl)
 {
     memset(t, 0, sizeof *t);
     size_t len;
-    char *data = file_read(path, _("the school data"), &len, dl);
+    char *data = file_read(path, _("the school data"), FILE_CAP_DATA, &len, dl);
     if (!data) return -1;
     char *text = data;
     size_t tlen = len;
