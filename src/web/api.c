@@ -216,7 +216,6 @@ static void version_json(county *c, const char *data, app_inputs *in, strbuf *ou
     doc *d = NULL;
     tv_value *ctx = NULL;
     if (!dl.errors && in->fig) {
-        app_allow_other(in, NULL);
         d = app_report_doc(in, &ctx, &dl);
     }
     json_writer *g = jnew(out);
