@@ -348,18 +348,25 @@ static void shade_if(doc_table *t, int r, int c, int yes)
     if (yes) doc_table_cell(t, r, c)->shaded = 1;
 }
 
+/* A 表 of the 学段 by indicator: the diagonal corner 项目\学校 over two
+ * columns, then one column per indicator (short labels); rows follow. */
+static doc_table *level_table(doc *d, const char *cap, int ncols, const jh_indicator *ind, int nind)
+{
+    doc_table *t = &doc_add_table(d, ncols, cap)->table;
+    doc_table_set(t, 0, 0, "");
+    doc_table_span(t, 0, 0, 1, 2);
+    doc_table_diagonal(t, "项目", "学校");
+    for (int i = 0; i < nind; i++) doc_table_set(t, 0, 2 + i, ind[i].short_label);
+    t->header_rows = 1;
+    return t;
+}
+
 /* 表1: per 学段, the count and the rate of schools meeting each indicator. */
 static void compliance_table(const jh_figures *f, doc *d)
 {
     char cap[160];
     snprintf(cap, sizeof cap, "表1  %d年义务教育学校办学基本标准达标情况", f->cfg->year);
-    doc_block *b = doc_add_table(d, 2 + JH_NCOMPLIANCE, cap);
-    doc_table *t = &b->table;
-    doc_table_set(t, 0, 0, "");
-    doc_table_span(t, 0, 0, 1, 2);
-    doc_table_diagonal(t, "项目", "学校");
-    for (int i = 0; i < JH_NCOMPLIANCE; i++) doc_table_set(t, 0, 2 + i, jh_compliance_ind[i].short_label);
-    t->header_rows = 1;
+    doc_table *t = level_table(d, cap, 2 + JH_NCOMPLIANCE, jh_compliance_ind, JH_NCOMPLIANCE);
     int r = 1;
     for (int l = 0; l < JH_NLEVELS; l++) {
         const jh_level_figures *L = &f->level[l];
@@ -393,14 +400,8 @@ static void balance_table(const jh_figures *f, doc *d)
     int ncols = 2 + nind + (quality ? 0 : 1), rows = quality ? 4 : 2;
     char cap[160];
     snprintf(cap, sizeof cap, "表%d  %d年义务教育校际间均衡状况", quality ? 3 : 2, cfg->year);
-    doc_block *b = doc_add_table(d, ncols, cap);
-    doc_table *t = &b->table;
-    doc_table_set(t, 0, 0, "");
-    doc_table_span(t, 0, 0, 1, 2);
-    doc_table_diagonal(t, "项目", "学校");
-    for (int i = 0; i < nind; i++) doc_table_set(t, 0, 2 + i, ind[i].short_label);
+    doc_table *t = level_table(d, cap, ncols, ind, nind);
     if (!quality) doc_table_set(t, 0, 2 + nind, "综合");
-    t->header_rows = 1;
     int r = 1;
     for (int l = 0; l < JH_NLEVELS; l++) {
         const jh_level_figures *L = &f->level[l];
@@ -444,14 +445,8 @@ static void quality_table(const jh_figures *f, doc *d)
     const jh_params *cfg = f->cfg;
     char cap[160];
     snprintf(cap, sizeof cap, "表2  %d年每所学校资源配置七项指标达标情况", cfg->year);
-    doc_block *b = doc_add_table(d, 2 + JH_NQUALITY + 1, cap);
-    doc_table *t = &b->table;
-    doc_table_set(t, 0, 0, "");
-    doc_table_span(t, 0, 0, 1, 2);
-    doc_table_diagonal(t, "项目", "学校");
-    for (int i = 0; i < JH_NQUALITY; i++) doc_table_set(t, 0, 2 + i, jh_quality_ind[i].short_label);
+    doc_table *t = level_table(d, cap, 2 + JH_NQUALITY + 1, jh_quality_ind, JH_NQUALITY);
     doc_table_set(t, 0, 2 + JH_NQUALITY, "每校达标");
-    t->header_rows = 1;
     int r = 1;
     for (int l = 0; l < JH_NLEVELS; l++) {
         const jh_level_figures *L = &f->level[l];
