@@ -130,6 +130,33 @@ static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_
     return m;
 }
 
+/* One school part of a list of parts: its name (with 小学部/初中部 for a
+ * two-part school), code, 学段 and what it misses (owned here). */
+static tv_value *part_item(const jh_figures *f, const jh_part_figures *p, char *missing, int count)
+{
+    tv_value *s = tv_map();
+    char *name = part_name(f, p);
+    tv_map_str(s, "name", name);
+    tv_map_str(s, "code", p->school->code);
+    tv_map_str(s, "level", level_label(p->school->level));
+    tv_map_str(s, "missing", missing);
+    tv_int(s, "missing_count", count);
+    free(name);
+    free(missing);
+    return s;
+}
+
+/* ctx[list] = the n items, ctx[count] = n, ctx[any] = n > 0; frees items. */
+static void put_list(tv_value *ctx, const char *list, const char *count, const char *any, tv_value **items, int n)
+{
+    tv_value *l = tv_list();
+    tv_push_all(l, items, n);
+    tv_map_set(ctx, list, l);
+    tv_int(ctx, count, n);
+    tv_flag(ctx, any, n > 0);
+    free(items);
+}
+
 /* Schools below standard, with the indicators they miss. */
 static void failing_context(const jh_figures *f, tv_value *ctx)
 {
@@ -138,25 +165,11 @@ static void failing_context(const jh_figures *f, tv_value *ctx)
     for (int i = 0; i < f->n; i++) {
         const jh_part_figures *p = &f->parts[i];
         if (p->all_met) continue;
-        tv_value *s = tv_map();
-        char *name = part_name(f, p);
         int count;
         char *miss = missing_list(p, &count);
-        tv_map_str(s, "name", name);
-        tv_map_str(s, "code", p->school->code);
-        tv_map_str(s, "level", level_label(p->school->level));
-        tv_map_str(s, "missing", miss);
-        tv_int(s, "missing_count", count);
-        free(name);
-        free(miss);
-        items[n++] = s;
+        items[n++] = part_item(f, p, miss, count);
     }
-    tv_value *list = tv_list();
-    tv_push_all(list, items, n);
-    tv_map_set(ctx, "failing_schools", list);
-    tv_int(ctx, "failing_count", n);
-    tv_flag(ctx, "any_failing", n > 0);
-    free(items);
+    put_list(ctx, "failing_schools", "failing_count", "any_failing", items, n);
 }
 
 /* 优质均衡: the school parts failing the per-school rule, with the values
@@ -168,33 +181,20 @@ static void quality_failing_context(const jh_figures *f, tv_value *ctx)
     for (int i = 0; i < f->n; i++) {
         const jh_part_figures *p = &f->parts[i];
         if (p->q_pass) continue;
-        tv_value *s = tv_map();
-        char *name = part_name(f, p);
         int count, below;
         char *miss = quality_missing_list(p, 0, &count, &below);
         char *under = quality_below_list(p);
-        tv_map_str(s, "name", name);
-        tv_map_str(s, "code", p->school->code);
-        tv_map_str(s, "level", level_label(p->school->level));
-        tv_map_str(s, "missing", miss);
-        tv_int(s, "missing_count", count);
+        tv_value *s = part_item(f, p, miss, count);
         tv_int(s, "met_count", p->q_n_met);
         tv_int(s, "below_count", below);
         tv_flag(s, "has_below", below > 0);
         tv_map_str(s, "below", under);
         /* six met, yet failing: the seventh is under 85 % of its standard */
         tv_flag(s, "fails_floor", p->q_n_met >= f->cfg->quality_min_met);
-        free(name);
-        free(miss);
         free(under);
         items[n++] = s;
     }
-    tv_value *list = tv_list();
-    tv_push_all(list, items, n);
-    tv_map_set(ctx, "quality_failing", list);
-    tv_int(ctx, "quality_failing_count", n);
-    tv_flag(ctx, "any_quality_failing", n > 0);
-    free(items);
+    put_list(ctx, "quality_failing", "quality_failing_count", "any_quality_failing", items, n);
 }
 
 /* What the schools below standard lack, totalled per indicator. */
