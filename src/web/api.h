@@ -10,8 +10,21 @@
 
 #include "web/county.h"
 
-#include <semaphore.h>
+#include <pthread.h>
 #include <stddef.h>
+
+/* The render pool: at most `free` renders at once; the others wait their
+ * turn in arrival order (a ticket queue: a semaphore wakes waiters in any
+ * order, and under load the unlucky ones waited three times the median). */
+typedef struct web_pool {
+    pthread_mutex_t m;
+    pthread_cond_t c;
+    unsigned long next, serving;
+    int free;
+} web_pool;
+
+void pool_init(web_pool *p, int jobs);
+void pool_destroy(web_pool *p);
 
 typedef struct web_reply {
     int status;
@@ -37,7 +50,7 @@ void api_accept(county *c, web_reply *r);
 void api_discard(county *c, web_reply *r);
 /* Render `what` (report, sheets, zip, figures) from the data in force,
  * waiting for a place on the pool. */
-void api_render(county *c, const char *what, sem_t *pool, web_reply *r);
+void api_render(county *c, const char *what, web_pool *pool, web_reply *r);
 /* A rendered file by its public name; as an attachment when download. */
 void api_file(county *c, const char *name, int download, web_reply *r);
 

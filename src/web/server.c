@@ -32,7 +32,6 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
-#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +44,7 @@
 typedef struct server {
     const web_opts *o;
     counties cs;
-    sem_t pool;
+    web_pool pool;
     char *token;                 /* NULL: none needed */
     int loopback;
     pthread_mutex_t log_lock;
@@ -530,7 +529,7 @@ int web_serve(const web_opts *o, diag_list *dl)
         return -1;
     }
     if (counties_open(&S.cs, o->root, dl) != 0) { free(S.token); return -1; }
-    sem_init(&S.pool, 0, (unsigned)(o->jobs > 0 ? o->jobs : 1));
+    pool_init(&S.pool, o->jobs);
     pthread_mutex_init(&S.log_lock, NULL);
 
     /* The signals are taken by sigwait below, in this thread only. */
@@ -575,7 +574,7 @@ int web_serve(const web_opts *o, diag_list *dl)
     }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     pthread_mutex_destroy(&S.log_lock);
-    sem_destroy(&S.pool);
+    pool_destroy(&S.pool);
     counties_close(&S.cs);
     free(S.token);
     return rc;
