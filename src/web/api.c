@@ -571,3 +571,32 @@ void api_file(county *c, const char *name, int download, web_reply *r)
     ini_free(ini);
     diag_free(&dl);
 }
+
+void api_settings(county *c, web_reply *r)
+{
+    strbuf b = STRBUF_INIT;
+    json_writer *g = jnew(&b);
+    settings_json(c, g);
+    jdone(g);
+    reply_json(r, 200, &b);
+}
+
+void api_settings_save(county *c, const setting_edit *e, int n, web_reply *r)
+{
+    diag_list dl;
+    diag_init(&dl);
+    if (settings_save(c, e, n, &dl) == 0) {
+        api_state(c, r);
+    } else {
+        strbuf b = STRBUF_INIT;
+        json_writer *g = jnew(&b);
+        json_obj(g);
+        jkstr(g, "error", "设置没有保存：新的设置有问题（见下）");
+        jkey(g, "errors");
+        diags_json(g, &dl, DIAG_ERROR, NULL);
+        json_obj_end(g);
+        jdone(g);
+        reply_json(r, 422, &b);
+    }
+    diag_free(&dl);
+}

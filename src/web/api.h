@@ -9,6 +9,7 @@
 #define JH_WEB_API_H
 
 #include "web/county.h"
+#include "web/settings.h"
 
 #include <pthread.h>
 #include <stddef.h>
@@ -51,6 +52,10 @@ void api_discard(county *c, web_reply *r);
 /* Render `what` (report, sheets, zip, figures) from the data in force,
  * waiting for a place on the pool. */
 void api_render(county *c, const char *what, web_pool *pool, web_reply *r);
+/* The settings form (settings.h); saving answers with the new state, or
+ * 422 with the problems (nothing written). */
+void api_settings(county *c, web_reply *r);
+void api_settings_save(county *c, const setting_edit *e, int n, web_reply *r);
 /* A rendered file by its public name; as an attachment when download. */
 void api_file(county *c, const char *name, int download, web_reply *r);
 
