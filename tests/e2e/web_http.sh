@@ -40,6 +40,26 @@ check "the server still answers after an oversized chunked upload" alive
 check "no correction was left behind by the oversized uploads" test ! -e "$TMP/root/tongdao-2019/.junheng/pending.csv"
 check "no temporary upload file is left behind" sh -c "! ls -a '$TMP/root/tongdao-2019/.junheng' | grep -q upload"
 
+# -- a workbook saved by Excel as GB18030 ("CSV (逗号分隔)") reads like the UTF-8 one
+iconv -f UTF-8 -t GB18030 data/tongdao-2019/schools.csv >"$TMP/gb.csv"
+status "a GB18030 upload is taken" 200 -H 'X-Junheng: 1' -F "file=@$TMP/gb.csv" "$BASE/api/county/tongdao-2019/data"
+contains "its table is shown in Chinese" "$TMP/body" "县第一完全小学"
+contains "and read as GB18030" "$TMP/body" "GB18030"
+contains "the same data changes nothing in the report" "$TMP/body" '"changed":false'
+status "a correction can be thrown away" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/discard"
+check "and nothing is left waiting" test ! -e "$TMP/root/tongdao-2019/.junheng/pending.csv"
+status "accepting with nothing waiting is refused" 409 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/accept"
+
+# -- settings: a key that names a file is not for the page to set
+cp "$TMP/root/tongdao-2019/report.ini" "$TMP/ini.before"
+status "setting the data file from the page is refused" 422 -H 'X-Junheng: 1' --data-urlencode 'data|schools=/etc/passwd' \
+    "$BASE/api/county/tongdao-2019/settings"
+status "a setting the schema does not have is refused" 422 -H 'X-Junheng: 1' --data-urlencode 'report|nonsense=1' \
+    "$BASE/api/county/tongdao-2019/settings"
+status "a value on two lines is refused" 422 -H 'X-Junheng: 1' --data-urlencode 'report|issuer=a
+[data]' "$BASE/api/county/tongdao-2019/settings"
+check "the INI is unchanged by refused settings" cmp "$TMP/ini.before" "$TMP/root/tongdao-2019/report.ini"
+
 # -- paths out of the county folder
 status "../../etc/passwd is not a page" 404 --path-as-is "$BASE/../../etc/passwd"
 not_contains "nothing of /etc/passwd is sent" "$TMP/body" "root:"
