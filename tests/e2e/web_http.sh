@@ -118,6 +118,19 @@ status "the school sheets as a zip" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/cou
 OUT=$TMP/s.zip status "the zip downloads" 200 "$BASE/api/county/tongdao-2019/file/sheets.zip"
 n=$(/usr/bin/python3 -c 'import sys, zipfile; print(sum(n.endswith(".pdf") for n in zipfile.ZipFile(sys.argv[1]).namelist()))' "$TMP/s.zip" 2>&1)
 check "the zip holds one PDF per school (36: $n)" test "$n" = 36
+status "the school sheets as one PDF" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/render/sheets"
+OUT=$TMP/s.pdf status "the combined sheets download" 200 "$BASE/api/county/tongdao-2019/file/sheets.pdf"
+"$JUNHENG" sheets -c "$TMP/root/tongdao-2019/report.ini" --combined "$TMP/s-cli.pdf" -q 2>/dev/null
+pages=$(pdfinfo "$TMP/s.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+want=$(pdfinfo "$TMP/s-cli.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+check "the combined sheets are the command's ($pages pages, $want from junheng sheets)" test -n "$pages" -a "$pages" = "$want"
+pdftotext "$TMP/s.pdf" "$TMP/s.txt" 2>/dev/null
+pdftotext "$TMP/s-cli.pdf" "$TMP/s-cli.txt" 2>/dev/null
+check "and read the same" cmp "$TMP/s.txt" "$TMP/s-cli.txt"
+status "every figure as CSV" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/render/figures"
+OUT=$TMP/f.csv status "the figures CSV downloads" 200 "$BASE/api/county/tongdao-2019/file/figures.csv"
+"$JUNHENG" figures -c "$TMP/root/tongdao-2019/report.ini" --format csv >"$TMP/f-cli.csv" 2>/dev/null
+check "the page's figures are the command's, byte for byte" cmp "$TMP/f.csv" "$TMP/f-cli.csv"
 c=$(grep -c '^20..-..-..T' "$TMP/serve.log")
 check "one log line per answered request ($c)" test "$c" -ge 25
 serve_stop
