@@ -105,6 +105,7 @@ PY
 contains "others are answered while a request never finishes" "$TMP/slow.out" "others answered 200"
 contains "the unfinished request is dropped after the timeout" "$TMP/slow.out" "slow connection dropped True"
 check "the server still answers after the slow request" alive
+contains "the dropped connection has its log line" "$TMP/serve.log" "closed without a complete request"
 
 # -- a render that fails is an answer, not the end of the server
 status "a failing render answers 422" 422 -X POST -H 'X-Junheng: 1' "$BASE/api/county/broken/render/report"
