@@ -237,6 +237,10 @@ T = {
 "%s is too large: %.1f MB (at most %.0f MB)": "%s过大：%.1f MB（最多 %.0f MB）",
 "%s is too large: more than %.0f MB": "%s过大：超过 %.0f MB",
 "check that this is the right file": "请确认这是不是要用的那个文件",
+# outputs never replace inputs (issue 16)
+"refusing to write the output over %s (%s): they are the same file": "拒绝写入：输出文件与%s（%s）是同一个文件，会把它覆盖",
+"choose another output path (-o)": "请换一个输出路径（-o）",
+"a font": "字体文件",
 }
 
 import re, sys

@@ -57,6 +57,16 @@ void app_allow_other(app_inputs *in, const char *const *except);
  * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
 char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl);
 
+/* Refuse outputs that are inputs: 0 when none of outs[0..nouts-1] is the
+ * same file as the INI, the school data, a font of st or one of extra (a
+ * template; NULL-terminated list of {path, what}); else -1 with an error
+ * naming both (common/outfile.h outfile_not_input). */
+struct layout_style;
+struct outfile_input;
+int app_guard_outputs(const app_inputs *in, const struct layout_style *st,
+                      const struct outfile_input *extra, const char *const *outs, int nouts,
+                      diag_list *dl);
+
 /* The report of a loaded county.  With path, the PDF is written there
  * atomically; else *pdf (malloc'd) and *len receive it.  *pages (if not
  * NULL) gets the page count.  0 / -1. */

@@ -1,7 +1,9 @@
 /* app: loading and checking — see app.h. */
 #include "app/app.h"
 #include "common/i18n.h"
+#include "common/outfile.h"
 #include "common/share.h"
+#include "layout/style.h"
 
 #include "common/xalloc.h"
 
@@ -66,4 +68,19 @@ char *app_template(app_inputs *in, const char *key, const char *shipped, diag_li
         diag_hint(diag_error(dl, ini_path(in->ini), 0, 0, _("cannot find the shipped template %s"), shipped),
                   _("set [templates] %s = PATH in the INI file, or reinstall junheng"), key);
     return p;
+}
+
+int app_guard_outputs(const app_inputs *in, const layout_style *st, const outfile_input *extra,
+                      const char *const *outs, int nouts, diag_list *dl)
+{
+    outfile_input v[4 + ROLE_COUNT + STYLE_MAX_FALLBACK + 8];
+    int n = 0;
+    if (in && in->ini) v[n++] = (outfile_input){ini_path(in->ini), _("the configuration")};
+    if (in && in->cfg) v[n++] = (outfile_input){in->cfg->schools_path, _("the school data")};
+    for (int r = 0; st && r < ROLE_COUNT; r++) v[n++] = (outfile_input){st->font[r].path, _("a font")};
+    for (int f = 0; st && f < st->nfallback; f++) v[n++] = (outfile_input){st->fallback[f].path, _("a font")};
+    for (int k = 0; extra && extra[k].path && n < (int)(sizeof v / sizeof *v); k++) v[n++] = extra[k];
+    for (int i = 0; i < nouts; i++)
+        if (outfile_not_input(outs[i], v, n, dl) != 0) return -1;
+    return 0;
 }

@@ -4,6 +4,8 @@
  * only when every stage succeeded (atomically, by pdf_write), or handed over
  * in memory for the workbench. */
 #include "app/app.h"
+#include "common/i18n.h"
+#include "common/outfile.h"
 #include "compose/compose.h"
 #include "layout/layout.h"
 #include "layout/style.h"
@@ -28,6 +30,8 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     if (style_from_ini(in->ini, &st, dl) != 0) goto done;
     if (!(tpl = app_template(in, "report", "templates/report.md", dl))) goto done;
     ini_get_str(in->ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
+    const outfile_input mine_in[] = {{tpl, _("the report template")}, {NULL, NULL}};
+    if (path && app_guard_outputs(in, &st, mine_in, &path, 1, dl) != 0) goto done;
     if (!(ctx = report_context(in->fig, in->ini, dl)) || dl->errors) goto done;
     if (!(d = report_doc(in->fig, ctx, tpl, dl))) goto done;
     if (!(fs = style_fontset(&st, dl))) goto done;

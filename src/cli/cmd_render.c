@@ -5,6 +5,7 @@
  * layout and the PDF back end on their own.  The INI, when given, is read for
  * [fonts] and [layout] only.
  */
+#include "app/app.h"
 #include "cli/commands.h"
 #include "common/i18n.h"
 #include "common/fileio.h"
@@ -53,6 +54,8 @@ int cmd_render(int argc, char **argv)
     if (ini_path) {
         if (!(ini = ini_load(ini_path, &dl)) || style_from_ini(ini, &st, &dl) != 0) goto done;
     }
+    const outfile_input src[] = {{in, _("the document")}, {ini_path, _("the configuration")}, {NULL, NULL}};
+    if (app_guard_outputs(NULL, &st, src, &out, 1, &dl) != 0) goto done;
     size_t len;
     if (!(text = file_read(in, _("the document"), FILE_CAP_TEXT, &len, &dl))) goto done;
     if (!(d = md_to_doc(text, len, in, NULL, &dl))) goto done;
