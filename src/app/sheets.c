@@ -215,21 +215,17 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
     clock_gettime(CLOCK_MONOTONIC, &J.t0);
     pthread_mutex_init(&J.io, NULL);
     layout_style st;
-    style_default(&st);
+    memset(&st, 0, sizeof st);
     char *tpl_path = NULL, *tpl = NULL;
     const char **codes = NULL;
     int rc = -1, jobs = o->jobs < 1 ? 1 : o->jobs;
 
-    static const char *const mine[] = {"fonts", "layout", "templates", "sheets", NULL};
-    app_allow_other(in, mine);
-    if (style_from_ini(in->ini, &st, dl) != 0) goto done;
+    style_copy(&st, &in->cfg->style);
     sheet_style(&st);
-    ini_get_str(in->ini, "templates", "report", NULL);  /* the report's template: known here too */
     if (!(tpl_path = app_template(in, "sheet", "templates/sheet.md", dl))) goto done;
     if (!(tpl = file_read(tpl_path, _("the sheet template"), FILE_CAP_TEXT, &J.tpl_len, dl))) goto done;
     int n = sheet_codes(in->fig, &codes);
     n = select_codes(codes, n, o->codes, o->ncodes, &codes, dl);
-    ini_warn_unused(in->ini, dl);
     if (dl->errors) goto done;
     if (!(J.fs = style_fontset(&st, dl))) goto done;
 

@@ -195,7 +195,7 @@ static void table1(wb_ctx *w, lxw_worksheet *ws)
 static void table2(wb_ctx *w, lxw_worksheet *ws)
 {
     const jh_figures *f = w->f;
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     int q = quality(f);
     const jh_indicator *ind;
     int nind = balance_set(f, &f->level[0], &ind, NULL);
