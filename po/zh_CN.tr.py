@@ -207,6 +207,7 @@ T = {
 "it holds %u face(s), numbered from 0": "其中共有 %u 个字形，编号从 0 开始",
 "HarfBuzz could not subset font %s (face %d)": "HarfBuzz 无法对字体 %s（字形 %d）取子集",
 "cannot write the subset font file": "无法写入子集字体文件",
+"cannot write the PDF: %s": "无法写入 PDF：%s",
 "cannot create a temporary folder for the font subsets": "无法为子集字体创建临时文件夹",
 "set TMPDIR to a writable folder": "请把 TMPDIR 设为一个可写的文件夹",
 "character “%s” (U+%04X) is in none of the fonts (role %s)": "所有字体中都没有“%s”（U+%04X）这个字（用途：%s）",
