@@ -132,6 +132,9 @@ status "every figure as CSV" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/ton
 OUT=$TMP/f.csv status "the figures CSV downloads" 200 "$BASE/api/county/tongdao-2019/file/figures.csv"
 "$JUNHENG" figures -c "$TMP/root/tongdao-2019/report.ini" --format csv >"$TMP/f-cli.csv" 2>/dev/null
 check "the page's figures are the command's, byte for byte" cmp "$TMP/f.csv" "$TMP/f-cli.csv"
+status "the figures as a workbook" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/render/xlsx"
+OUT=$TMP/f.xlsx status "the workbook downloads" 200 "$BASE/api/county/tongdao-2019/file/figures.xlsx"
+check "it is a workbook with 表1" sh -c "/usr/bin/python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); sys.exit(0 if any(\"表1\" in n for n in [z.read(\"xl/workbook.xml\").decode()]) else 1)' '$TMP/f.xlsx'"
 c=$(grep -c '^20..-..-..T' "$TMP/serve.log")
 check "one log line per answered request ($c)" test "$c" -ge 25
 serve_stop
