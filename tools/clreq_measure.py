@@ -17,6 +17,7 @@ the font embedded in the PDF (fontTools), then reports per document:
   kinsoku      lines starting with a closing/stop mark or ending with an
                opening one
   flush        justified lines whose right edge is on the margin (±0.5 pt)
+  ink outside  body lines whose ink passes the left or right margin (> 0.5 pt)
 
 A justified line is a body-size line followed by a line that starts at the
 left margin (a paragraph's continuation).  The margins are the most common
@@ -177,7 +178,7 @@ def measure(glyphs):
     r = {"glyphs": len(glyphs), "overlaps": 0, "pairs": 0, "pairs_ok": 0, "justified": 0,
          "flush": 0, "end_lines": 0, "end_blank_max": 0.0, "end_over": 0, "start_lines": 0,
          "start_blank_max": 0.0, "start_over": 0, "digit_pairs": 0, "digit_gaps": 0,
-         "loosest": 0.0, "one_char": 0, "kinsoku": 0, "examples": []}
+         "loosest": 0.0, "one_char": 0, "kinsoku": 0, "ink_outside": 0, "examples": []}
     ex = r["examples"]
 
     def text(line):
@@ -244,6 +245,11 @@ def measure(glyphs):
         if start > left + 2.5 * em:
             continue                      # centred, right-aligned (signature) lines
         nxt = body[i + 1] if i + 1 < len(body) else None
+        # a trimmed mark hangs its blank, never its ink, past the margins
+        if first["ink"] and first["ink"][0] < left - 0.5 or \
+                last["ink"] and last["ink"][2] > right + 0.5:
+            r["ink_outside"] += 1
+            ex.append("p%d ink outside the margins: %s" % (first["page"], text(l)[:30]))
         cont = nxt is not None and nxt[0]["x"] < left + em and \
             (nxt[0]["page"] == first["page"] and 0 < nxt[0]["y"] - first["y"] < 2.5 * em or
              nxt[0]["page"] == first["page"] + 1)
@@ -293,6 +299,7 @@ def verdict(r, th):
     flush = 100.0 * r["flush"] / r["justified"] if r["justified"] else 100.0
     fails = []
     if r["overlaps"] > th["overlaps"]: fails.append("ink overlaps")
+    if r["ink_outside"] > 0: fails.append("ink outside the margins")
     if pct < th["pairs_pct_min"]: fails.append("adjacent pairs")
     if r["end_blank_max"] > th["end_blank_max"]: fails.append("line-end blank")
     if r["digit_gaps"] > th["digit_gaps"]: fails.append("digit gaps")
@@ -302,10 +309,10 @@ def verdict(r, th):
     if flush < th["flush_pct_min"]: fails.append("flush")
     line = ("overlaps %d | pairs %d/%d compressed (%.0f%%) | end blank max %.2f pt (%d of %d over 0.5) | "
             "start blank max %.2f pt (%d of %d over 0.5) | digit gaps %d of %d | loosest %.2f pt/gap | "
-            "one-char last lines %d | kinsoku %d | flush %d/%d (%.0f%%)") % (
+            "one-char last lines %d | kinsoku %d | flush %d/%d (%.0f%%) | ink outside margins %d") % (
         r["overlaps"], r["pairs_ok"], r["pairs"], pct, r["end_blank_max"], r["end_over"], r["end_lines"],
         r["start_blank_max"], r["start_over"], r["start_lines"], r["digit_gaps"], r["digit_pairs"],
-        r["loosest"], r["one_char"], r["kinsoku"], r["flush"], r["justified"], flush)
+        r["loosest"], r["one_char"], r["kinsoku"], r["flush"], r["justified"], flush, r["ink_outside"])
     return line, fails
 
 

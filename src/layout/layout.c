@@ -240,18 +240,41 @@ static void grid_text(ctx *c, items *x, double indent, int align)
 /* ---- blocks ---- */
 
 
+/* 梯形: no line longer than the one above it; 菱形: lines grow to a
+ * middle line and shrink after it.  Never growing to the last line. */
+static int title_shape_ok(const lb_line *l, int n)
+{
+    int k = 0;
+    while (k + 1 < n && l[k + 1].natural > l[k].natural + 0.01) k++;    /* up to the longest */
+    if (k > 0 && k == n - 1) return 0;                                  /* an inverted trapezoid */
+    for (int i = k; i + 1 < n; i++)
+        if (l[i + 1].natural > l[i].natural + 0.01) return 0;
+    return 1;
+}
+
 static void do_title(ctx *c, const doc_block *b)
 {
     const layout_style *st = c->st;
     items x = {0};
     shape(c, &x, b->text, ROLE_TITLE, st->title_size, 0, 0, b->line);
     set_breaks(&x);
-    /* balanced lines (梯形/菱形 rather than one full line and a stub) */
+    /* GB/T 9704: a title of several lines is a 梯形 (each line at least as
+     * long as the next) or a 菱形 (the middle line the longest), never an
+     * inverted trapezoid.  From the narrowest measure that could hold it in
+     * the fewest lines, widen until the lines take such a shape. */
     double total = natural_width(&x), width = c->aw;
     int nlines = (int)ceil(total / c->aw - 1e-9);
-    if (nlines > 1) width = fmin(c->aw, total / nlines + st->title_size * 1.01);
-    lb_line *lines;
-    int nl = lb_fill(x.it, x.n, width, width, 0, &lines);
+    lb_line *lines = NULL;
+    int nl = 0;
+    if (nlines > 1) {
+        for (width = total / nlines; width < c->aw; width += st->title_size * 0.25) {
+            free(lines);
+            nl = lb_fill(x.it, x.n, width, width, 0, &lines);
+            if (nl == nlines && title_shape_ok(lines, nl)) break;
+        }
+        if (width >= c->aw) { free(lines); lines = NULL; width = c->aw; }
+    }
+    if (!lines) nl = lb_fill(x.it, x.n, width, width, 0, &lines);
     double lead = st->title_size * 1.5;
     need(c, nl * lead);
     for (int i = 0; i < nl; i++) {

@@ -15,7 +15,7 @@ $MEASURE --check --glyphs "$TMP/bad.json" >"$TMP/bad.out" 2>&1
 rc=$?
 [ "$rc" -eq 1 ] && ok "the measuring tool fails a badly set page" || { not_ok "measuring tool exit $rc on a bad page"; cat "$TMP/bad.out"; }
 for what in "ink overlaps" "adjacent pairs" "line-end blank" "digit gaps" "loose line" \
-            "one-character last line" "kinsoku" "flush"; do
+            "one-character last line" "kinsoku" "flush" "ink outside the margins"; do
     grep "FAILS:" "$TMP/bad.out" | grep -qF "$what" && ok "the tool catches: $what" || not_ok "the tool misses: $what"
 done
 

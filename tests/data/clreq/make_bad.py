@@ -33,6 +33,8 @@ advs = [19, 16, 16, 19, 11, 8, 19, 16]
 put(3, t3, run(100, advs), 160, adv={4: 8.0, 5: 8.0}, ink={4: (176.5, 182.0), 5: (187.5, 193.0)})
 # 4: starts with 。 (kinsoku)
 put(4, "。甲乙丙丁戊己庚辛壬", run(100, [16] * 10), 190, ink={0: (101.0, 105.0)})
-# 5: a paragraph's last line of one ideograph
-put(5, "天", [100.0], 220)
+# 5: a line-end 。 whose ink passes the right margin
+put(5, "丙丁戊己庚辛壬癸甲。", run(100, [16] * 10), 210, ink={9: (258.0, 264.0)})
+# 6: a paragraph's last line of one ideograph
+put(6, "天", [100.0], 240)
 json.dump(g, open(sys.argv[1], "w"), ensure_ascii=False)
