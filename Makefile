@@ -9,7 +9,7 @@
 #   make po       refresh po/junheng.pot from the sources and merge it into po/*.po
 
 CC      ?= gcc
-PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm
+PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl
 # libhpdf, libcsv and iniparser ship no pkg-config file on Debian: link them by name.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -50,7 +50,7 @@ BASHCOMP = $(DATADIR)/bash-completion/completions
 LOCALEDIR = $(DATADIR)/locale
 TEMPLATES = $(wildcard templates/*.md)
 
-.PHONY: all deps test unit e2e bench example clean tools install uninstall po
+.PHONY: all deps test unit e2e bench example clean tools install uninstall po keys-doc
 all: junheng $(MO)
 
 # Packages are checked once; the stamp is refreshed only when the list changes.
@@ -94,6 +94,10 @@ bench: junheng $(TOOL_BIN)
 example: junheng
 	./junheng report -c data/tongdao-2019/report.ini
 	./junheng sheets -c data/tongdao-2019/report.ini --combined out/tongdao-2019-sheets.pdf
+
+# The INI key reference in doc/junheng.1 and doc/configuration.md, from the schema.
+keys-doc: build/rel/junheng
+	@sh tools/keys-doc.sh build/rel/junheng
 
 clean:
 	rm -rf build junheng out

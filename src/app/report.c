@@ -1,0 +1,45 @@
+/* app: the annual report — see app.h.
+ *
+ * figures → template context → document → layout → PDF.  The PDF is written
+ * only when every stage succeeded (atomically, by pdf_write), or handed over
+ * in memory for the workbench. */
+#include "app/app.h"
+#include "common/i18n.h"
+#include "common/outfile.h"
+#include "compose/compose.h"
+#include "layout/layout.h"
+#include "layout/style.h"
+#include "pdf/pdf.h"
+
+#include <stdlib.h>
+
+int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *len, int *pages,
+               diag_list *dl)
+{
+    const layout_style *st = &in->cfg->style;
+    tv_value *ctx = NULL;
+    doc *d = NULL;
+    fontset *fs = NULL;
+    layout *lo = NULL;
+    char *tpl = NULL;
+    int rc = -1;
+
+    if (!(tpl = app_template(in, "report", "templates/report.md", dl))) goto done;
+    const outfile_input mine_in[] = {{tpl, _("the report template")}, {NULL, NULL}};
+    if (path && app_guard_outputs(in, st, mine_in, &path, 1, dl) != 0) goto done;
+    if (!(ctx = report_context(in->fig, &in->cfg->narrative, dl)) || dl->errors) goto done;
+    if (!(d = report_doc(in->fig, ctx, tpl, dl))) goto done;
+    if (!(fs = style_fontset(st, dl))) goto done;
+    if (!(lo = layout_doc(d, st, fs, dl))) goto done;
+    if (fontset_subset(fs, dl) != 0) goto done;
+    if (path ? pdf_write(lo, fs, path, dl) : pdf_render(lo, fs, pdf, len, dl)) goto done;
+    if (pages) *pages = lo->npages;
+    rc = 0;
+done:
+    layout_free(lo);
+    fontset_free(fs);
+    doc_free(d);
+    tv_free(ctx);
+    free(tpl);
+    return rc;
+}
