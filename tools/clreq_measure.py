@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """clreq_measure — how well a PDF sets Chinese punctuation and justification.
 
-Reads every glyph's position from `mutool draw -F stext` and its ink box from
-the font embedded in the PDF (fontTools), then reports per document:
+Reads every glyph's position from `mutool trace` and its ink box from the
+font embedded in the PDF (fontTools), then reports per document:
 
   overlaps     pairs of glyphs whose ink boxes intersect (> 0.1 pt each way)
   pairs        adjacent punctuation (”， ）， 。” ，“ （《 …) set compressed: the
@@ -29,6 +29,7 @@ line start and the most common right edge of lines ending in an ideograph.
                                               ([{page,x,y,size,adv,ink:[x0,y0,x1,y1],c}],
                                               y downwards) — to test the tool
 """
+import io
 import json
 import os
 import subprocess
@@ -64,7 +65,8 @@ def ideograph(c):
 # ---- reading a PDF ----
 
 def pdf_fonts(pdf, tmp):
-    """Embedded TrueType fonts by base name (subset prefix stripped)."""
+    """Embedded TrueType fonts by name (as `mutool trace` names them, with the
+    subset prefix, and without it)."""
     fonts = {}
     info = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout.splitlines()[2:]
     for row in info:
@@ -72,7 +74,6 @@ def pdf_fonts(pdf, tmp):
         if len(parts) < 3:
             continue
         name, obj = parts[0], parts[-2]
-        base = name.split("+", 1)[-1]
         path = os.path.join(tmp, "font%s.ttf" % obj)
         # a Type0 font's file hangs off its descendant (mutool's paths do not index arrays)
         desc = subprocess.run(["mutool", "show", pdf, obj + "/DescendantFonts"],
@@ -83,58 +84,51 @@ def pdf_fonts(pdf, tmp):
                            stdout=f, stderr=subprocess.DEVNULL)
         try:
             tt = TTFont(path, lazy=True)
-            fonts[base] = (tt.getBestCmap() or {}, tt["glyf"], tt["head"].unitsPerEm, tt["hmtx"])
+            font = (tt["glyf"], tt.getGlyphOrder(), tt["head"].unitsPerEm, tt["hmtx"])
         except Exception:
-            fonts[base] = None
+            font = None
+        fonts[name] = fonts[name.split("+", 1)[-1]] = font
     return fonts
 
 
-def ink_box(fonts, name, c, size, x, y, adv):
+def ink_box(fonts, name, gid, size, x, y, adv):
+    """The glyph's ink box (x0, y0, x1, y1; y downwards), None for no ink;
+    the em box when the font cannot be read."""
     f = fonts.get(name)
-    if f:
-        cmap, glyf, upem, _ = f
-        g = cmap.get(ord(c))
-        if g is not None:
-            gl = glyf[g]
-            if not hasattr(gl, "xMin") or gl.numberOfContours == 0:
-                return None
-            s = size / upem
-            return (x + gl.xMin * s, y - gl.yMax * s, x + gl.xMax * s, y - gl.yMin * s)
-    return (x, y - 0.88 * size, x + adv, y + 0.12 * size)   # no font: the em box
-
-
-def real_space(fonts, name, c, size, adv):
-    """MuPDF adds a space where it sees a gap (its quad spans the gap; no
-    option turns that off in 1.21): a space is the PDF's own only if it is
-    as wide as the font's space."""
-    f = fonts.get(name)
-    if not f:
-        return True
-    cmap, _, upem, hmtx = f
-    g = cmap.get(ord(c))
-    return g is not None and abs(hmtx[g][0] * size / upem - adv) < 0.05
+    if f and 0 <= gid < len(f[1]):
+        glyf, order, upem, _ = f
+        gl = glyf[order[gid]]
+        if not hasattr(gl, "xMin") or gl.numberOfContours == 0:
+            return None
+        s = size / upem
+        return (x + gl.xMin * s, y - gl.yMax * s, x + gl.xMax * s, y - gl.yMin * s)
+    return (x, y - 0.88 * size, x + adv, y + 0.12 * size)
 
 
 def glyphs_of_pdf(pdf):
+    """Every glyph drawn, from `mutool trace` (glyph ids and positions in
+    user space; no gap-filling spaces as in stext), y turned downwards."""
     with tempfile.TemporaryDirectory() as tmp:
         fonts = pdf_fonts(pdf, tmp)
-        xml = subprocess.run(["mutool", "draw", "-F", "stext", "-O", "inhibit-spaces", "-o", "-", pdf],
-                             capture_output=True, text=True).stdout
+        trace = subprocess.run(["mutool", "trace", pdf], capture_output=True, text=True).stdout
     out = []
-    page = 0
-    for ev, el in ET.iterparse(__import__("io").StringIO(xml), events=("start",)):
+    page, height, name, size = 0, 0.0, "", 0.0
+    for ev, el in ET.iterparse(io.StringIO("<doc>" + trace + "</doc>"), events=("start",)):
         if el.tag == "page":
             page += 1
-        elif el.tag == "font":
-            name, size = el.get("name"), float(el.get("size"))
-        elif el.tag == "char":
-            q = [float(v) for v in el.get("quad").split()]
-            x, y, c = float(el.get("x")), float(el.get("y")), el.get("c")
-            adv = q[2] - q[0]
-            if not c.strip() and not real_space(fonts, name, c, size, adv):
+            height = float(el.get("mediabox").split()[3])
+        elif el.tag == "span":
+            name = el.get("font")
+            size = abs(float(el.get("trm").split()[0]))
+        elif el.tag == "g":
+            c = el.get("unicode") or ""
+            if not c:
                 continue
+            x, y = float(el.get("x")), height - float(el.get("y"))
+            adv = float(el.get("adv")) * size
+            gid = int(el.get("glyph") or -1)
             out.append({"page": page, "x": x, "y": y, "size": size, "adv": adv, "c": c,
-                        "ink": ink_box(fonts, name, c, size, x, y, adv) if c.strip() else None})
+                        "ink": ink_box(fonts, name, gid, size, x, y, adv) if c.strip() else None})
     return out
 
 

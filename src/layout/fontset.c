@@ -30,12 +30,7 @@ typedef struct face {
     hb_font_t *font;
     double upem;
     hb_set_t *used;
-<<<<<<< HEAD
-    float *ink;        /* [INK_N][2]: ink box of the punctuation blocks, ems (fontset_ink) */
-    char *subset;      /* subset file path, or NULL */
-    long subset_size;
-=======
->>>>>>> main
+    float *ink;        /* ink box of the punctuation blocks, ems, 2 a mark (fontset_ink) */
 } face;
 
 struct fontset {

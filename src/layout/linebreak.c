@@ -3,11 +3,8 @@
 #include "common/xalloc.h"
 
 #include <linebreak.h>
-<<<<<<< HEAD
 #include <math.h>
-=======
 #include <pthread.h>
->>>>>>> main
 #include <stdlib.h>
 #include <string.h>
 
