@@ -9,13 +9,8 @@
 #   make po       refresh po/junheng.pot from the sources and merge it into po/*.po
 
 CC      ?= gcc
-<<<<<<< HEAD
 PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate xlsxwriter
-# libhpdf, libcsv and iniparser ship no pkg-config file on Debian: link them by name.
-=======
-PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate
 # libhpdf and libcsv ship no pkg-config file on Debian: link them by name.
->>>>>>> main
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 LIBS     = -lhpdf -lcsv -lcmark-gfm-extensions $(PKG_LIBS) -lmicrohttpd -lzip -lyajl -lpthread -lm
