@@ -29,6 +29,11 @@ T = {
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
 "junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
     "junheng diff：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
+"cannot start the workbook": "无法创建工作簿",
+"cannot write the workbook: %s": "无法写入工作簿：%s",
+"check that the folder is writable and has free space": "请检查该文件夹是否可写、磁盘是否还有空间",
+"junheng %s: unknown format '%s' (json, csv, template or xlsx)\n": "junheng %s：不支持的输出格式“%s”（可用 json、csv、template 或 xlsx）\n",
+"junheng %s: a workbook is written to a file: add -o FILE.xlsx\n": "junheng %s：工作簿只能写入文件，请加上 -o 文件.xlsx\n",
 "junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
     "junheng figures：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
 "cannot open the document": "无法打开文档",
@@ -431,6 +436,8 @@ T = {
     "用法：junheng sheets -c 报告.ini [-o 文件夹] [--combined 文件.pdf] [--school 代码]... [-j N] [--quiet]\n\n每个学校生成一张《学校办学条件达标情况一览》。\n\n  -c, --config 文件     报告的 INI 文件（必填）\n  -o, --output 文件夹   每校一个 PDF，放在这个文件夹（默认 out/<县名>-<年度>-sheets）\n      --combined 文件   改为把所有一览表合成一个 PDF，每校一个书签\n      --school 代码     只生成这个学校（可重复，或写成 代码,代码,...）\n  -j, --jobs N          线程数（默认为处理器个数）\n  -q, --quiet           不显示进度，不打印汇总行\n\n模板用 INI 文件中的 [templates] sheet，没有则用随程序安装的\ntemplates/sheet.md。退出码：0 全部生成，1 输入有误或有学校生成失败，\n2 用法有误。\n",
 "\nTypeset a Markdown document as a PDF with the report's layout and fonts,\nwithout any school data.\n\n  -o FILE             the PDF to write (required)\n  -c REPORT.ini       take [layout] and [fonts] from this INI file\n      --date DATE     the document's date (YYYY-MM-DD)\n  -h, --help          this help\n\nexit codes: 0 written, 1 bad input, 2 bad usage\n":
     "\n用报告的版式和字体把 Markdown 文档排成 PDF，不需要学校数据。\n\n  -o 文件             要生成的 PDF（必填）\n  -c 报告.ini         从这个 INI 文件读取 [layout] 和 [fonts]\n      --date 日期     文档日期（年-月-日）\n  -h, --help          显示本帮助\n\n退出码：0 已生成，1 输入有误，2 用法有误\n",
+"usage: junheng serve [--root DIR] [--listen HOST:PORT] [--token-file FILE] [-j N]\n\nServe the workbench: a Chinese web page where a county's staff load their\nschool data, see every problem in place, look at the figures, correct and\ncompare, and take away the report and the school sheets.\n\n  --root DIR          one folder per county (each with its report.ini);\n                      default: the built-in examples, copied once into\n                      $XDG_DATA_HOME/junheng/workbench (~/.local/share/...)\n                      so that the shipped files are never changed\n  --listen HOST:PORT  default 127.0.0.1:8080 (port 0: any free port);\n                      any address other than loopback needs --token-file\n  --token-file FILE   the token users type in (or send as X-Junheng-Token)\n  -j, --jobs N        renders at once (default 2); others wait their turn\n  --timeout S         seconds an idle connection is kept (default 30)\n\nOne log line per request on stderr.  Stop with Ctrl-C.\nExit codes: 0 stopped, 1 cannot start, 2 bad usage.\n":
+    "用法：junheng serve [--root 文件夹] [--listen 地址:端口] [--token-file 文件] [-j N]\n\n提供工作台网页：县（区）的工作人员在网页上载入学校数据，就地查看每个问题，\n核对数字，更正并比较，取走报告和学校一览表。\n\n  --root 文件夹        每个县（区）一个子文件夹（各有 report.ini）；\n                      默认：内置示例，只复制一次到\n                      $XDG_DATA_HOME/junheng/workbench（~/.local/share/...），\n                      随程序安装的文件不会被改动\n  --listen 地址:端口   默认 127.0.0.1:8080（端口 0：任一空闲端口）；\n                      本机以外的地址必须同时给出 --token-file\n  --token-file 文件    用户登录时输入的令牌（工具可在请求头 X-Junheng-Token 中给出）\n  -j, --jobs N        同时生成的任务数（默认 2），其余的排队\n  --timeout 秒         空闲连接保留的秒数（默认 30）\n\n每个请求在标准错误输出记一行日志。按 Ctrl-C 停止。\n退出码：0 已停止，1 无法启动，2 用法错误。\n",
 }
 
 import re, sys
