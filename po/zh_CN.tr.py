@@ -406,8 +406,8 @@ T = {
 "add funding_%d = … (万元) if the report quotes this year's funding, and check that every [narrative] figure is this county's own":
     "如报告要引用本年度经费，请加上 funding_%d = …（万元），并核对 [narrative] 中的每个数字都是本县自己的",
 "this file holds another report (%s); it is replaced": "该文件是另一份报告（%s），将被覆盖",
-"two counties (or years) copied from one folder should not share an output: remove [report] output from %s, so that the PDF is named after its county and year":
-    "从同一文件夹复制出的两个县（或两个年度）不应共用一个输出文件：请删去 %s 中的 [report] output，让 PDF 按县名和年度命名",
+"two counties (or years) should not share an output file: give another -o, or leave [report] output out of %s so that the PDF is named after its county and year":
+    "两个县（或两个年度）不应共用一个输出文件：请用 -o 另指文件，或删去 %s 中的 [report] output，让 PDF 按县名和年度命名",
 # outputs never replace inputs (issue 16)
 "refusing to write the output over %s (%s): they are the same file": "拒绝写入：输出文件与%s（%s）是同一个文件，会把它覆盖",
 "choose another output path (-o)": "请换一个输出路径（-o）",

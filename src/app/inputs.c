@@ -112,8 +112,8 @@ void app_warn_overwrite(const app_inputs *in, const char *path, diag_list *dl)
     char *mine = xasprintf("%s%d年度", in->cfg->core.county, in->cfg->core.year);
     if (strncmp(subject, mine, strlen(mine)) != 0)
         diag_hint(diag_warning(dl, path, 0, 0, _("this file holds another report (%s); it is replaced"), subject),
-                  _("two counties (or years) copied from one folder should not share an output: "
-                    "remove [report] output from %s, so that the PDF is named after its county and year"),
+                  _("two counties (or years) should not share an output file: give another -o, or leave "
+                    "[report] output out of %s so that the PDF is named after its county and year"),
                   in->cfg->ini_path);
     free(mine);
     free(subject);
