@@ -54,14 +54,6 @@ char *app_template(app_inputs *in, const char *key, const char *shipped, diag_li
     return p;
 }
 
-char *app_default_output(const app_inputs *in, const char *suffix)
-{
-    /* the INI's folder: what every relative path of the INI is relative to */
-    const char *ini = in->cfg->ini_path, *slash = strrchr(ini, '/');
-    return slash ? xasprintf("%.*s/out/%s-%d-%s", (int)(slash - ini), ini, in->cfg->core.county, in->cfg->core.year, suffix)
-                 : xasprintf("out/%s-%d-%s", in->cfg->core.county, in->cfg->core.year, suffix);
-}
-
 static int hexval(int c)
 {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;

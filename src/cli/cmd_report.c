@@ -23,7 +23,7 @@ static const char *const help =
     "\n"
     "  -c, --config FILE   the report's INI file (required)\n"
     "  -o, --output FILE   the PDF to write; default: [report] output, else\n"
-    "                      out/<county>-<year>-report.pdf beside the INI file\n"
+    "                      out/<county>-<year>-report.pdf\n"
     "  -q, --quiet         do not print the summary line\n"
     "\n"
     "The template is [templates] report in the INI file, else the shipped\n"
@@ -61,8 +61,7 @@ int cmd_report(int argc, char **argv)
 
     if (app_load(config, NULL, &in, &dl) != 0) goto done;
     if (out) dest = xstrdup(out);
-    else if (in.cfg->output) dest = xstrdup(in.cfg->output);
-    else dest = app_default_output(&in, "report.pdf");
+    else dest = app_report_path(&in);
     if (app_report(&in, dest, NULL, NULL, &pages, &dl) != 0) goto done;
     rc = EXIT_OK;
 done:

@@ -25,7 +25,7 @@ static const char *const help =
     "Render one summary sheet (学校办学条件达标情况一览) per school.\n"
     "\n"
     "  -c, --config FILE     the report's INI file (required)\n"
-    "  -o, --output DIR      folder for one PDF per school (default out/<county>-<year>-sheets beside the INI)\n"
+    "  -o, --output DIR      folder for one PDF per school (default out/<county>-<year>-sheets)\n"
     "      --combined FILE   instead, write all sheets into one PDF with a bookmark per school\n"
     "      --school CODE     only this school (repeat, or give CODE,CODE,...)\n"
     "  -j, --jobs N          threads (default: the number of processors)\n"
@@ -92,10 +92,10 @@ int cmd_sheets(int argc, char **argv)
 
     if (app_load(config, NULL, &in, &dl) != 0) goto done;
     if (!combined)
-        dir = outdir ? xstrdup(outdir) : app_default_output(&in, "sheets");
+        dir = outdir ? xstrdup(outdir) : app_sheets_dir(&in);
     else
         app_warn_overwrite(&in, combined, &dl);
-    app_sheets_opts o = {want, nwant, (int)jobs, combined, dir, !quiet && isatty(2)};
+    app_sheets_opts o = {want, nwant, (int)jobs, combined, dir, !quiet && isatty(2), 0};
     rc = app_sheets(&in, &o, &r, &dl) == 0 ? EXIT_OK : EXIT_INPUT;
     if (!quiet && r.written)
         fprintf(stderr, _("junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n"), r.written,
