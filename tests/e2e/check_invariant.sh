@@ -47,7 +47,7 @@ done
 # --- a messy set ---------------------------------------------------------------
 mess() {  # NAME: a copy of the Tongdao county in $W/NAME/, INI at $W/NAME/report.ini
     rm -rf "$W/$1"; mkdir -p "$W/$1"
-    cp "$T/schools.csv" "$W/$1/"
+    cp "$T/schools.csv" "$T/practices.md" "$W/$1/"   # practices.md: the county's own text
     sed 's|^output .*||' "$T/report.ini" >"$W/$1/report.ini"
 }
 
