@@ -755,15 +755,18 @@ static void do_chart(ctx *c, const doc_block *b)
         box best = {0, 0, 0, 0};
         int placed = 0;
         /* candidates inside the plot: above, below, then further up and
-         * down, right end first; clear of the bars, else over a bar on a
-         * white ground */
+         * down; clear of the bars, else over a bar on a white ground */
         for (int pass = 0; pass < 2 && !placed; pass++)
             for (int k = 0; k < 24 && !placed; k++) {
                 double off = (k % 2 == 0 ? 1 : -1) * (k / 2) * hh;
                 double y0 = (k % 2 == 0) ? yy + rs * 0.15 + off : yy - rs * 0.15 - hh + off;
                 if (y0 < py + 0.5 || y0 + hh > py + H) continue;
-                for (int side = 0; side < 2 && !placed; side++) {
-                    double x0 = side == 0 ? px + plot_w - w - 1 : px + 1;
+                /* along the line: its right end, its left end, then centred
+                 * over each category from the right */
+                for (int side = 0; side < ch->ncat + 2 && !placed; side++) {
+                    double x0 = side == 0 ? px + plot_w - w - 1 : side == 1 ? px + 1
+                              : px + slot * (ch->ncat - side + 1.5) - w / 2;
+                    if (x0 < px + 1 || x0 + w > px + plot_w - 1) continue;
                     box bx = {x0 - 0.5, y0, x0 + w + 0.5, y0 + hh};
                     if (box_hits(&labels, &bx, NULL)) continue;
                     if (pass == 0 && box_hits(&bars, &bx, NULL)) continue;
