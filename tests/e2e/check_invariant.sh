@@ -69,10 +69,11 @@ run3 nofont nofont/report.ini; says nofont "no-such-font.ttf"
 mess outdir; mkdir -p "$W/outdir/pdf"; sed -i 's|^\[report\]|[report]\noutput = pdf|' "$W/outdir/report.ini"
 run3 outdir outdir/report.ini; says outdir "is a folder"
 
-mess sheetsfile; mkdir -p "$W/out"; county=$(sed -n 's/^county *= *//p' "$T/report.ini")
-rm -rf "$W/out/$county-2019-sheets"; : >"$W/out/$county-2019-sheets"
+# the default outputs are in the INI's folder: out/<county>-<year>-sheets there
+mess sheetsfile; mkdir -p "$W/sheetsfile/out"; county=$(sed -n 's/^county *= *//p' "$T/report.ini")
+: >"$W/sheetsfile/out/$county-2019-sheets"
 run3 sheetsfile sheetsfile/report.ini; says sheetsfile "is a file"
-rm -f "$W/out/$county-2019-sheets"
+rm -f "$W/sheetsfile/out/$county-2019-sheets"
 
 mess fullwidth; sed -i 's/^county *= */county ＝ /; s/^year *= */year：/' "$W/fullwidth/report.ini"
 run3 fullwidth fullwidth/report.ini; says fullwidth "'＝' between key and value read as '='"
