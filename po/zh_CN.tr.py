@@ -541,6 +541,7 @@ T = {
 "\r%s [%.*s%*s] %d/%d sheets  %.0f/s ": "\r%s [%.*s%*s] %d/%d 张  每秒 %.0f 张 ",
 "writing": "正在生成",
 "checking": "正在检查",
+"the practices text": "经验做法文本",
 }
 
 import re, sys
