@@ -38,7 +38,7 @@ const jh_key jh_config_keys[] = {
      N_("the issuing authority (发文单位), printed as the signature"), "发文单位", F(core.issuer), 0, 0},
     {"report", "date", "core", JH_KEY_TEXT, "", "", 0, 0, NULL,
      N_("the date of issue, 2019-11-20 or 2019年11月20日"), "成文日期", F(core.date), 0, 0},
-    {"report", "practices", "compose", JH_KEY_PATH, "practices.md (beside the INI)", "", 0, 0, NULL,
+    {"report", "practices", "compose", JH_KEY_PATH, "practices.md", "", 0, 0, NULL,
      N_("the county's own text: 主要做法, its own 困难 and 打算 (Markdown, one # section each)"), "本县做法文件",
      F(practices), JH_KEY_DERIVED, 0},
     {"report", "output", "cli", JH_KEY_PATH, "out/<county>-<year>-report.pdf", "", 0, 0, NULL,
