@@ -32,6 +32,7 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     ini_get_str(in->ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
     const outfile_input mine_in[] = {{tpl, _("the report template")}, {NULL, NULL}};
     if (path && app_guard_outputs(in, &st, mine_in, &path, 1, dl) != 0) goto done;
+    if (path && outfile_check_for(path, dl) != 0) goto done;   /* before the work, not after */
     if (!(ctx = report_context(in->fig, in->ini, dl)) || dl->errors) goto done;
     if (!(d = report_doc(in->fig, ctx, tpl, dl))) goto done;
     if (!(fs = style_fontset(&st, dl))) goto done;

@@ -191,9 +191,8 @@ static dictionary *parse_values(const char *path, const char *text, size_t len, 
     iniparser_set_error_callback(quiet);
     if (!has_bom) return iniparser_load(path);
     char tmp[] = "/tmp/junheng-ini-XXXXXX";
-    outfile_track(tmp);   /* a SIGINT right now must not leave it in /tmp */
-    int fd = mkstemp(tmp);
-    if (fd < 0) { outfile_forget(tmp); return NULL; }
+    int fd = outfile_mkstemp(tmp, 0600);   /* tracked: a SIGINT right now must not leave it in /tmp */
+    if (fd < 0) return NULL;
     FILE *f = fdopen(fd, "wb");
     dictionary *d = NULL;
     if (!f) close(fd);

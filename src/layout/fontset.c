@@ -11,6 +11,8 @@
 #include "common/xalloc.h"
 #include "layout/sfnt.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <hb.h>
 #include <hb-subset.h>
 #include <pthread.h>
@@ -229,11 +231,12 @@ static unsigned char *dense_cmap(hb_face_t *sub, hb_set_t *cps, const unsigned c
     return out;
 }
 
-/* Subset face f to the code points in cps and write it to path. */
-static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *size, diag_list *dl)
+/* Subset face f to the code points in cps and write it to fd (closed here),
+ * the file at path. */
+static int subset_to_file(const face *f, hb_set_t *cps, int fd, const char *path, long *size, diag_list *dl)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in) return -1;
+    if (!in) { close(fd); return -1; }
     hb_set_union(hb_subset_input_unicode_set(in), cps);
     /* hinting is useless at print resolution and is half of some faces */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
@@ -241,6 +244,7 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
     hb_subset_input_destroy(in);
     if (!sub) {
         diag_error(dl, f->path, 0, 0, _("HarfBuzz could not subset font %s (face %d)"), f->path, f->index);
+        close(fd);
         return -1;
     }
     hb_blob_t *out = hb_face_reference_blob(sub);
@@ -249,11 +253,18 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
     size_t dense_len = 0;
     unsigned char *dense = dense_cmap(sub, cps, (const unsigned char *)data, len, &dense_len);
     if (dense) { data = (const char *)dense; len = (unsigned)dense_len; }
-    FILE *fp = fopen(path, "wb");
-    int rc = 0;
-    if (!fp || fwrite(data, 1, len, fp) != len) rc = -1;
-    if (fp && fclose(fp) != 0) rc = -1;
-    if (rc) diag_error(dl, path, 0, 0, _("cannot write the subset font file"));
+    int rc = 0, err = 0;
+    for (size_t done = 0; done < len && !err;) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) err = errno; else done += (size_t)w;
+    }
+    if (close(fd) != 0 && !err) err = errno;
+    if (err) {
+        rc = -1;
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot write the subset font file: %s"), strerror(err)),
+                  _("set TMPDIR to a folder with free space"));
+    }
     if (size) *size = len;
     free(dense);
     hb_blob_destroy(out);
@@ -264,30 +275,35 @@ static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *
 static int subset_one(fontset *fs, int id, diag_list *dl)
 {
     face *f = &fs->faces[id];
-    if (!f->subset) {
+    int fd;
+    if (!f->subset) {   /* tracked from before it exists: a SIGINT must not leave it in TMPDIR */
         f->subset = xasprintf("%s/face%d.ttf", fs->tmpdir, id);
-        outfile_track(f->subset);   /* a SIGINT must not leave it in TMPDIR */
+        fd = outfile_create(f->subset, 0600);
+    } else {
+        fd = open(f->subset, O_WRONLY | O_TRUNC | O_CLOEXEC);
     }
-    return subset_to_file(f, f->used, f->subset, &f->subset_size, dl);
+    if (fd < 0) {
+        diag_hint(diag_error(dl, f->subset, 0, 0, _("cannot create a temporary font file: %s"), strerror(errno)),
+                  _("set TMPDIR to a writable folder"));
+        return -1;
+    }
+    return subset_to_file(f, f->used, fd, f->subset, &f->subset_size, dl);
 }
 
 char *fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, size_t n, diag_list *dl)
 {
     const char *t = getenv("TMPDIR");
     char *path = xasprintf("%s/junheng-face-XXXXXX", t && *t ? t : "/tmp");
-    outfile_track(path);   /* the caller removes it, and calls outfile_forget */
-    int fd = mkstemp(path);
+    int fd = outfile_mkstemp(path, 0600);   /* the caller removes it, and calls outfile_forget */
     if (fd < 0) {
-        outfile_forget(path);
-        diag_hint(diag_error(dl, path, 0, 0, _("cannot create a temporary font file")),
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot create a temporary font file: %s"), strerror(errno)),
                   _("set TMPDIR to a writable folder"));
         free(path);
         return NULL;
     }
-    close(fd);
     hb_set_t *set = hb_set_create();
     for (size_t i = 0; i < n; i++) hb_set_add(set, cps[i]);
-    int rc = subset_to_file(&fs->faces[face_id], set, path, NULL, dl);
+    int rc = subset_to_file(&fs->faces[face_id], set, fd, path, NULL, dl);
     hb_set_destroy(set);
     if (rc) { unlink(path); outfile_forget(path); free(path); return NULL; }
     return path;
@@ -298,10 +314,9 @@ int fontset_subset(fontset *fs, diag_list *dl)
     if (!fs->tmpdir) {
         const char *t = getenv("TMPDIR");
         char *tmpl = xasprintf("%s/junheng-fonts-XXXXXX", t && *t ? t : "/tmp");
-        outfile_track(tmpl);   /* removed (once empty) on SIGINT too */
-        if (!mkdtemp(tmpl)) {
-            outfile_forget(tmpl);
-            diag_hint(diag_error(dl, tmpl, 0, 0, _("cannot create a temporary folder for the font subsets")),
+        if (outfile_mkdtemp(tmpl) != 0) {   /* removed (once empty) on SIGINT too */
+            diag_hint(diag_error(dl, tmpl, 0, 0, _("cannot create a temporary folder for the font subsets: %s"),
+                                 strerror(errno)),
                       _("set TMPDIR to a writable folder"));
             free(tmpl);
             return -1;

@@ -228,8 +228,8 @@ static int write_file(const layout *lo, const fontset *fs, char *const *files, c
     outfile o;
     int rc = -1;
     if (outfile_open(&o, path, dl) == 0) {
-        if (fwrite(buf, 1, len, o.f) == len && outfile_commit(&o, dl) == 0) rc = 0;
-        else { diag_error(dl, path, 0, 0, "cannot write the PDF"); outfile_abort(&o); }
+        /* each reports the system's reason (a full disk) and aborts on failure */
+        if (outfile_write(&o, buf, len, dl) == 0 && outfile_commit(&o, dl) == 0) rc = 0;
     }
     free(buf);
     return rc;
