@@ -18,6 +18,8 @@
 
 #define TOL 1e-9
 
+const char *scheme_key(jh_scheme s) { return s == JH_SCHEME_QUALITY ? "quality" : "basic"; }
+
 int within_displayed(double value, double max, int decimals)
 {
     if (isnan(value)) return 0;
@@ -58,7 +60,7 @@ static double lacking(const jh_indicator *ind, double q, double need)
     return ind->integral ? ceil(d - TOL * fmax(1, need)) : d;
 }
 
-static void part_compliance(const jh_config *cfg, jh_part_figures *p)
+static void part_compliance(const jh_params *cfg, jh_part_figures *p)
 {
     const jh_school *s = p->school;
     p->n_met = 0;
@@ -76,7 +78,7 @@ static void part_compliance(const jh_config *cfg, jh_part_figures *p)
     p->all_met = p->n_met == JH_NCOMPLIANCE;
 }
 
-static void part_quality(const jh_config *cfg, jh_part_figures *p)
+static void part_quality(const jh_params *cfg, jh_part_figures *p)
 {
     const jh_school *s = p->school;
     int floor_ok = 1;
@@ -112,7 +114,7 @@ static jh_stat level_stat(const jh_indicator *ind, jh_level_figures *lv, double 
     return st;
 }
 
-static void level_figures(const jh_config *cfg, const jh_schools *sc, jh_level_figures *lv, diag_list *dl)
+static void level_figures(const jh_params *cfg, const jh_schools *sc, jh_level_figures *lv, diag_list *dl)
 {
     double *x = xcalloc((size_t)lv->n + 1, sizeof *x), *w = xcalloc((size_t)lv->n + 1, sizeof *w);
     for (int i = 0; i < lv->n; i++) {
@@ -152,7 +154,7 @@ static void level_figures(const jh_config *cfg, const jh_schools *sc, jh_level_f
     free(w);
 }
 
-jh_figures *figures_compute(const jh_config *cfg, const jh_schools *sc, diag_list *dl)
+jh_figures *figures_compute(const jh_params *cfg, const jh_schools *sc, diag_list *dl)
 {
     jh_figures *f = xcalloc(1, sizeof *f);
     f->cfg = cfg;
