@@ -29,6 +29,11 @@ T = {
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
 "junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
     "junheng diff：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
+"cannot start the workbook": "无法创建工作簿",
+"cannot write the workbook: %s": "无法写入工作簿：%s",
+"check that the folder is writable and has free space": "请检查该文件夹是否可写、磁盘是否还有空间",
+"junheng %s: unknown format '%s' (json, csv, template or xlsx)\n": "junheng %s：不支持的输出格式“%s”（可用 json、csv、template 或 xlsx）\n",
+"junheng %s: a workbook is written to a file: add -o FILE.xlsx\n": "junheng %s：工作簿只能写入文件，请加上 -o 文件.xlsx\n",
 "junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
     "junheng figures：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
 "cannot open the document": "无法打开文档",
@@ -200,6 +205,9 @@ T = {
 "font %s has no face number %d": "字体 %s 中没有编号为 %d 的字形",
 "it holds %u face(s), numbered from 0": "其中共有 %u 个字形，编号从 0 开始",
 "HarfBuzz could not subset font %s (face %d)": "HarfBuzz 无法对字体 %s（字形 %d）取子集",
+"cannot write the subset font file": "无法写入子集字体文件",
+"cannot write the PDF: %s": "无法写入 PDF：%s",
+"cannot create a temporary folder for the font subsets": "无法为子集字体创建临时文件夹",
 "set TMPDIR to a writable folder": "请把 TMPDIR 设为一个可写的文件夹",
 "character “%s” (U+%04X) is in none of the fonts (role %s)": "所有字体中都没有“%s”（U+%04X）这个字（用途：%s）",
 "add a face that has it to [fonts] fallback, or replace the character": "请在 [fonts] fallback 中加入含有这个字的字体，或者换一个字",
@@ -393,6 +401,30 @@ T = {
 "set TMPDIR to a folder with free space": "请把 TMPDIR 设为一个有空闲空间的文件夹",
 "cannot create a temporary font file: %s": "无法创建临时字体文件：%s",
 "cannot create a temporary folder for the font subsets: %s": "无法为字体子集创建临时文件夹：%s",
+"[%s] %s: '%s' read as '%s'": "[%s] %s：“%s”按“%s”读取",
+"write paths with '/' (a '\\' is Windows' separator)": "路径请用“/”分隔（“\\”是 Windows 的写法）",
+"full-width brackets ［］ read as [ ]": "全角方括号［］按半角 [ ] 读取",
+"switch the input method to half-width when typing [section]": "输入 [节名] 时请把输入法切换到半角",
+"'=' without a key before it": "“=”前面没有键名",
+"line is neither [section], key = value nor a comment": "这一行既不是 [节名]，也不是“键 = 值”或注释",
+"'%s' between key and value read as '='": "键和值之间的“%s”按“=”读取",
+"write key = value with a half-width '='": "请用半角“=”写成“键 = 值”",
+"the file is UTF-16 (\"Unicode\" in Notepad), which junheng does not read": "文件是 UTF-16 编码（记事本中的“Unicode”），junheng 无法读取",
+"save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8) or as ANSI": "请另存为 UTF-8（记事本：“另存为”，编码选 UTF-8）或 ANSI",
+"the file is neither UTF-8 nor GB18030 (bad byte 0x%02X)": "文件既不是 UTF-8 也不是 GB18030 编码（无法识别的字节 0x%02X）",
+"open it in Notepad or WPS and save it again as UTF-8": "请用记事本或 WPS 打开，另存为 UTF-8",
+"usage: junheng diff -c OLD.ini -c NEW.ini [--format text|json] [--quiet]\n       junheng diff -c REPORT.ini --old-data OLD.csv [--format text|json] [--quiet]\n\nShow what a correction changes: the school data that differ (per school\ncode and 学段), the report's figures that change as printed (counts, rates,\ncounty means, 差异系数, the composite, school values) and every verdict that\nflips (a school meets or misses a standard, a CV crosses its limit, a 学段\nis balanced or not).  Schools added or removed are listed too.\n\n  -c, --config FILE     the old, then the new INI file; once with --old-data\n      --old-data FILE   the previous school CSV, read with REPORT.ini's settings\n  -f, --format FMT      text (default) or json\n  -q, --quiet           no summary line on stderr\n  -h, --help            this help\n\nexit codes: 0 the report does not change, 3 it changes, 1 bad input,\n2 bad usage\n":
+    "用法：junheng diff -c 旧.ini -c 新.ini [--format text|json] [--quiet]\n      junheng diff -c 报告.ini --old-data 旧.csv [--format text|json] [--quiet]\n\n显示一次更正带来的变化：有差异的学校数据（按学校代码和学段）、报告中\n印出的数字的变化（个数、比率、县均值、差异系数、综合差异系数、学校的值），\n以及每一个发生改变的结论（学校达标或未达标、差异系数越过限值、学段是否\n均衡）。新增或删除的学校也会列出。\n\n  -c, --config 文件     先给旧的、再给新的 INI 文件；用 --old-data 时只给一个\n      --old-data 文件   以前的学校数据 CSV，按 报告.ini 的设置读取\n  -f, --format 格式     text（默认）或 json\n  -q, --quiet           不在标准错误输出上打印汇总行\n  -h, --help            显示本帮助\n\n退出码：0 报告不变，3 报告有变化，1 输入有误，2 用法有误\n",
+"usage: junheng figures -c REPORT.ini [--format json|csv]\n\nPrint every figure computed from the report's configuration and school data:\nper 学段 the compliance counts and rates, the county means and 差异系数, the\ncomposite and the verdict, and every school part's values, thresholds and\nshortfalls.  Numbers are unrounded.  Problems go to stderr.\n\n  -c, --config FILE   the report's INI file (required)\n  -f, --format FMT    json (default), csv (one figure per row), or template:\n                      every placeholder the report and sheet templates can\n                      use, with its value as it will print\n  -h, --help          this help\n\nexit codes: 0 ok, 1 bad configuration or data, 2 bad usage\n":
+    "用法：junheng figures -c 报告.ini [--format json|csv]\n\n输出由报告的配置和学校数据算出的每一个数字：各学段的达标个数和达标率、\n县均值和差异系数、综合差异系数和结论，以及每个学校（学段）的值、标准和\n差额。数字不作四舍五入。问题输出到标准错误。\n\n  -c, --config 文件   报告的 INI 文件（必填）\n  -f, --format 格式   json（默认）、csv（每行一个数字）或 template：\n                      报告模板和一览表模板可用的每一个占位符，及其印出的值\n  -h, --help          显示本帮助\n\n退出码：0 正常，1 配置或数据有误，2 用法有误\n",
+"usage: junheng check -c REPORT.ini\n       junheng check --keys [text|md|man]\n\nCheck the report's configuration and school data and list every problem\n(file, line, column and a hint) on stderr.\n\n  -c, --config FILE   the report's INI file (required)\n  -q, --quiet         no closing line when all is well\n      --keys FMT      list every INI section and key junheng knows (text,\n                      md or man: the reference in the manual) and exit\n  -h, --help          this help\n\nexit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n":
+    "用法：junheng check -c 报告.ini\n      junheng check --keys [text|md|man]\n\n检查报告的配置和学校数据，把每个问题（文件、行、列和提示）列在标准错误上。\n\n  -c, --config 文件   报告的 INI 文件（必填）\n  -q, --quiet         没有问题时不打印结尾的一行\n      --keys 格式     列出 junheng 认识的每个 INI 节和键（text、md 或 man：\n                      手册中的键说明）后退出\n  -h, --help          显示本帮助\n\n退出码：0 没有问题（可以有警告），1 发现问题，2 用法有误\n",
+"usage: junheng report -c REPORT.ini [-o OUT.pdf] [--quiet]\n\nRender the annual 县域义务教育均衡发展工作情况报告 as a PDF.\n\n  -c, --config FILE   the report's INI file (required)\n  -o, --output FILE   the PDF to write; default: [report] output, else\n                      out/<county>-<year>-report.pdf\n  -q, --quiet         do not print the summary line\n\nThe template is [templates] report in the INI file, else the shipped\ntemplates/report.md.  Exit codes: 0 written, 1 bad input, 2 bad usage.\n":
+    "用法：junheng report -c 报告.ini [-o 输出.pdf] [--quiet]\n\n生成年度《县域义务教育均衡发展工作情况报告》PDF。\n\n  -c, --config 文件   报告的 INI 文件（必填）\n  -o, --output 文件   要生成的 PDF；默认为 [report] output，没有则为\n                      out/<县名>-<年度>-report.pdf\n  -q, --quiet         不打印汇总行\n\n模板用 INI 文件中的 [templates] report，没有则用随程序安装的\ntemplates/report.md。退出码：0 已生成，1 输入有误，2 用法有误。\n",
+"usage: junheng sheets -c REPORT.ini [-o DIR] [--combined FILE.pdf] [--school CODE]... [-j N] [--quiet]\n\nRender one summary sheet (学校办学条件达标情况一览) per school.\n\n  -c, --config FILE     the report's INI file (required)\n  -o, --output DIR      folder for one PDF per school (default out/<county>-<year>-sheets)\n      --combined FILE   instead, write all sheets into one PDF with a bookmark per school\n      --school CODE     only this school (repeat, or give CODE,CODE,...)\n  -j, --jobs N          threads (default: the number of processors)\n  -q, --quiet           no progress and no summary line\n\nThe template is [templates] sheet in the INI file, else the shipped\ntemplates/sheet.md.  Exit codes: 0 all written, 1 bad input or a school failed,\n2 bad usage.\n":
+    "用法：junheng sheets -c 报告.ini [-o 文件夹] [--combined 文件.pdf] [--school 代码]... [-j N] [--quiet]\n\n每个学校生成一张《学校办学条件达标情况一览》。\n\n  -c, --config 文件     报告的 INI 文件（必填）\n  -o, --output 文件夹   每校一个 PDF，放在这个文件夹（默认 out/<县名>-<年度>-sheets）\n      --combined 文件   改为把所有一览表合成一个 PDF，每校一个书签\n      --school 代码     只生成这个学校（可重复，或写成 代码,代码,...）\n  -j, --jobs N          线程数（默认为处理器个数）\n  -q, --quiet           不显示进度，不打印汇总行\n\n模板用 INI 文件中的 [templates] sheet，没有则用随程序安装的\ntemplates/sheet.md。退出码：0 全部生成，1 输入有误或有学校生成失败，\n2 用法有误。\n",
+"\nTypeset a Markdown document as a PDF with the report's layout and fonts,\nwithout any school data.\n\n  -o FILE             the PDF to write (required)\n  -c REPORT.ini       take [layout] and [fonts] from this INI file\n      --date DATE     the document's date (YYYY-MM-DD)\n  -h, --help          this help\n\nexit codes: 0 written, 1 bad input, 2 bad usage\n":
+    "\n用报告的版式和字体把 Markdown 文档排成 PDF，不需要学校数据。\n\n  -o 文件             要生成的 PDF（必填）\n  -c 报告.ini         从这个 INI 文件读取 [layout] 和 [fonts]\n      --date 日期     文档日期（年-月-日）\n  -h, --help          显示本帮助\n\n退出码：0 已生成，1 输入有误，2 用法有误\n",
 }
 
 import re, sys

@@ -68,7 +68,7 @@ if mount -t tmpfs -o size=64k tmpfs "$TMP/full" 2>/dev/null; then
     contains "sheets onto a full disk: says so" "$TMP/.err" "No space left on device"
     check "sheets onto a full disk: no temporary file left" test -z "$(find "$TMP/full" -name '.*' -type f)"
     LANGUAGE=zh_CN "$JUNHENG" report -c $T -o "$TMP/full/r.pdf" >"$TMP/.out" 2>"$TMP/.err"
-    contains "zh_CN: the hint in Chinese" "$TMP/.err" "磁盘"
+    contains "zh_CN: said in Chinese" "$TMP/.err" "无法写入"
     umount "$TMP/full"
 else
     echo "# skip: cannot mount a small tmpfs here (not root, or no CAP_SYS_ADMIN)"
