@@ -73,7 +73,7 @@ static void table_html(strbuf *out, const doc_table *t)
  * (a Chinese character is about 12 px wide). */
 static void cat_label(strbuf *out, const char *s, double x, double y, double slot)
 {
-    int per = (int)(slot / 13);
+    int per = (int)(slot / 12.2);
     if (per < 2) per = 2;
     sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"cat\" text-anchor=\"middle\">", x, y);
     size_t n = strlen(s);
@@ -98,7 +98,7 @@ static void cat_label(strbuf *out, const char *s, double x, double y, double slo
 /* Grouped bars with each group's reference line, labelled as in the PDF. */
 static void chart_svg(strbuf *out, const doc_chart *ch)
 {
-    const double W = 720, H = 320, left = 48, right = 16, top = 28, bottom = 70;
+    const double W = 760, H = 330, left = 48, right = 100, top = 28, bottom = 80;
     double pw = W - left - right, ph = H - top - bottom;
     double ymax = ch->ymax;
     for (int g = 0; g < ch->ngroups; g++) {
@@ -144,7 +144,7 @@ static void chart_svg(strbuf *out, const doc_chart *ch)
     }
     for (int g = 0; g < ch->ngroups; g++) {
         const doc_chart_group *gr = &ch->groups[g];
-        double lx = left + 10 + g * 170, ly = H - 14;
+        double lx = left + 10 + g * 170, ly = H - 8;
         sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>", lx, ly - 10,
                   color[g % 4]);
         sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"legend\">", lx + 16, ly);
@@ -154,8 +154,15 @@ static void chart_svg(strbuf *out, const doc_chart *ch)
         double y = top + ph - gr->ref / ymax * ph;
         sb_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6 4\"/>",
                   left, y, left + pw, y, color[g % 4]);
-        sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"ref\" text-anchor=\"end\" fill=\"%s\">", left + pw,
-                  y - 4, color[g % 4]);
+        /* the label right of the plot, clear of the bars and of the other labels */
+        double ly2 = y + 4;
+        for (int h = 0; h < g; h++) {
+            const doc_chart_group *o = &ch->groups[h];
+            double oy = top + ph - o->ref / ymax * ph + 4;
+            if (o->has_ref && fabs(oy - ly2) < 14) ly2 = oy + (ly2 >= oy ? 14 : -14);
+        }
+        sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"ref\" text-anchor=\"start\" fill=\"%s\">", left + pw + 4,
+                  ly2, color[g % 4]);
         html_escape(out, gr->ref_label ? gr->ref_label : "");
         sb_puts(out, "</text>");
     }
