@@ -433,7 +433,7 @@ static int render(county *c, const char *what, app_inputs *in, const char **name
         if (zip && !mkdtemp(tmpdir)) {
             diag_error(dl, c->work, 0, 0, _("cannot create a folder here: %s"), strerror(errno));
         } else {
-            app_sheets_opts o = {NULL, 0, 1, zip ? NULL : p, tmpdir, 0};
+            app_sheets_opts o = {NULL, 0, 1, zip ? NULL : p, tmpdir, 0, 0};
             app_sheets_result res;
             rc = app_sheets(in, &o, &res, dl);
             *pages = res.written;
