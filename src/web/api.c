@@ -380,7 +380,10 @@ void api_accept(county *c, web_reply *r)
 {
     diag_list dl;
     diag_init(&dl);
-    int ok = county_accept(c, &dl) == 0;
+    char *switched = NULL;
+    int ok = county_accept(c, &switched, &dl) == 0;
+    if (ok && switched) ok = settings_set_data_file(c, switched, &dl) == 0;
+    free(switched);
     state_or_error(c, ok, &dl, r);
     diag_free(&dl);
 }
@@ -487,7 +490,7 @@ static int render(county *c, const char *what, app_inputs *in, const char **name
         free(p);
         return rc;
     }
-    diag_error(dl, NULL, 0, 0, "unknown render");
+    diag_error(dl, NULL, 0, 0, _("unknown render"));
     return -1;
 }
 
