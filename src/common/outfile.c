@@ -70,11 +70,6 @@ static void slot_set(int i, int state)
 static void slot_sweep(int i, int dirs)
 {
     slot *s = &slots[i];
-    /* a file being created on another thread: give it 50 ms to exist */
-    for (int k = 0; k < 50 && atomic_load(&s->state) == S_MAKING; k++) {
-        struct timespec ms = {0, 1000000};
-        nanosleep(&ms, NULL);
-    }
     unsigned g = atomic_load(&s->gen);
     int st = atomic_load(&s->state);
     if ((st != S_MAKING && st != S_LIVE) || s->dir != dirs) return;
@@ -88,8 +83,17 @@ static void slot_sweep(int i, int dirs)
 static void on_signal(int sig)
 {
     atomic_store(&dying, 1);
+    /* A file being created on another thread: give it 50 ms to exist — all
+     * the waiting before any removing, since other threads go on meanwhile
+     * (one reopening its file by name after the sweep would bring it back). */
+    for (int i = 0; i < SLOTS; i++)
+        for (int k = 0; k < 50 && atomic_load(&slots[i].state) == S_MAKING; k++) {
+            struct timespec ms = {0, 1000000};
+            nanosleep(&ms, NULL);
+        }
     for (int i = 0; i < SLOTS; i++) slot_sweep(i, 0);   /* files first, */
-    for (int i = 0; i < SLOTS; i++) slot_sweep(i, 1);   /* then the folders they were in */
+    for (int i = 0; i < SLOTS; i++) slot_sweep(i, 1);   /* then the folders they were in, */
+    for (int i = 0; i < SLOTS; i++) slot_sweep(i, 0);   /* and files made during the sweep */
     signal(sig, SIG_DFL);
     raise(sig);   /* delivered when the handler returns: dies of the signal, as it would have */
 }
