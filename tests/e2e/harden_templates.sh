@@ -15,6 +15,7 @@ W=$TMP/w
 mkdir -p "$W"
 sed '/^output/d' data/tongdao-2019/report.ini >"$W/base.ini"
 cp data/tongdao-2019/schools.csv "$W/schools.csv"
+cp data/tongdao-2019/practices.md "$W/practices.md"   # the county's own text, which the report includes
 with_tpl() { { cat "$W/base.ini"; printf '[templates]\nreport = %s\n' "$2"; } >"$W/$1.ini"; }
 
 python3 - "$W" <<'PY'
