@@ -214,6 +214,6 @@ void config_free(jh_config *c)
 
 jh_load_opts config_load_opts(const jh_config *c)
 {
-    jh_load_opts o = {c->encoding, c->scheme == JH_SCHEME_QUALITY, c->split_mixed};
+    jh_load_opts o = {c->encoding, c->scheme == JH_SCHEME_QUALITY, c->split_mixed, NULL};
     return o;
 }

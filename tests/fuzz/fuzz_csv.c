@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!cfgs[0]) { cfgs[0] = load_config("basic"); cfgs[1] = load_config("quality"); }
     if (size < 1) return 0;
     static const jh_encoding encs[] = {JH_ENC_AUTO, JH_ENC_UTF8, JH_ENC_GB18030, JH_ENC_AUTO};
-    jh_load_opts o = {encs[data[0] & 3], (data[0] >> 2) & 1, !((data[0] >> 3) & 1)};
+    jh_load_opts o = {encs[data[0] & 3], (data[0] >> 2) & 1, !((data[0] >> 3) & 1), NULL};
     const char *text = (const char *)data + 1;
     size_t len = size - 1;
     int lines = 1;

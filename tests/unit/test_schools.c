@@ -14,7 +14,7 @@
 #include "common/xalloc.h"
 #include "input/schools.h"
 
-static const jh_load_opts OPT = {JH_ENC_AUTO, 0, 1};
+static const jh_load_opts OPT = {JH_ENC_AUTO, 0, 1, NULL};
 
 #define HDR "code,name,level,type,students,teachers,qualified_teachers,above_degree_teachers," \
             "senior_title_teachers,site_area,building_area,teaching_area,sports_area,equipment_value," \
@@ -366,7 +366,7 @@ static void test_complete_middle_split(void **state)
     (void)state;
     const char *t = HDR ",high_students\n"
                     "W,芙蓉中学,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,400\n"
-                    "X,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,\n";
+                    "X,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,0\n";
     diag_list dl;
     diag_init(&dl);
     jh_schools *s = parse(t, &OPT, &dl);
@@ -379,9 +379,54 @@ static void test_complete_middle_split(void **state)
     /* per 高中 pupil = 1.2 × per 初中 pupil */
     double per_mid = w->v[F_BOOKS] / 600, per_high = (36000 - w->v[F_BOOKS]) / 400;
     assert_true(fabs(per_high / per_mid - 1.2) < 1e-12);
-    assert_true(schools_find(s, "X", JH_MIDDLE)->v[F_BOOKS] == 36000);  /* no 高中 count: own figures */
+    assert_true(schools_find(s, "X", JH_MIDDLE)->v[F_BOOKS] == 36000);  /* 0 高中 pupils: all 初中 */
     schools_free(s);
     diag_free(&dl);
+}
+
+/* Without its 高中 pupils a 完全中学's whole-school resources would all be
+ * credited to its 初中: an error, unless [data] mixed = parts. */
+static void test_complete_middle_needs_high(void **state)
+{
+    (void)state;
+    const char *blank = HDR ",high_students\nX,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,\n";
+    const char *nocol = HDR "\nX,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1\n";
+    bad(blank, 2, "column 'high_students' (高中在校生数): 完全中学 'X' needs its 高中 pupils");
+    bad(nocol, 2, "完全中学 'X' needs its 高中 pupils");
+    jh_load_opts o = OPT;
+    o.split_mixed = 0;
+    diag_list dl;
+    diag_init(&dl);
+    jh_schools *s = parse(nocol, &o, &dl);
+    assert_non_null(s);
+    assert_true(s->items[0].v[F_BOOKS] == 36000);
+    schools_free(s);
+    diag_free(&dl);
+}
+
+/* 十二年一贯制: 小:初:高 = 1:1.1:1.32 over both rows' whole-school totals. */
+static void test_twelve_year_split(void **state)
+{
+    (void)state;
+    const char *t = HDR ",high_students\n"
+                    "T,实验学校,小学,十二年一贯制,500,30,30,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1,200\n"
+                    "T,实验学校,初中,十二年一贯制,300,25,25,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1,200\n";
+    diag_list dl;
+    diag_init(&dl);
+    jh_schools *s = parse(t, &OPT, &dl);
+    if (!s) dump(&dl);
+    assert_non_null(s);
+    double w = 500 + 1.1 * 300 + 1.32 * 200;
+    const jh_school *p = schools_find(s, "T", JH_PRIMARY), *m = schools_find(s, "T", JH_MIDDLE);
+    assert_true(fabs(p->share - 500 / w) < 1e-15);
+    assert_true(fabs(m->share - 1.1 * 300 / w) < 1e-15);
+    assert_int_equal(p->type, JH_TYPE_TWELVE_YEAR);
+    assert_true(fabs(m->v[F_BOOKS] - 50000 * 1.1 * 300 / w) < 1e-9);
+    schools_free(s);
+    diag_free(&dl);
+    bad(HDR "\nT,实验学校,小学,十二年一贯制,500,30,30,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1\n"
+        "T,实验学校,初中,十二年一贯制,300,25,25,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1\n",
+        2, "十二年一贯制 'T' needs its 高中 pupils");
 }
 
 static void test_teaching_points(void **state)
@@ -452,6 +497,8 @@ int main(void)
         cmocka_unit_test(test_untyped_pair_is_per_part),
         cmocka_unit_test(test_nine_year_split),
         cmocka_unit_test(test_complete_middle_split),
+        cmocka_unit_test(test_complete_middle_needs_high),
+        cmocka_unit_test(test_twelve_year_split),
         cmocka_unit_test(test_teaching_points),
         cmocka_unit_test(test_blank_rows_and_extra_fields),
         cmocka_unit_test(test_load_missing_file),
