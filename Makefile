@@ -79,13 +79,15 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -o $@ $< $(ASAN_OBJ) $(LIBS) -lcmocka
 
+# Tools may write workbooks (tools/csv2xlsx.c: the tests' and bench's .xlsx).
+TOOL_LIBS = $(shell pkg-config --libs xlsxwriter)
 build/rel/tools/%: tools/%.c $(REL_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(REL_FLAGS) -o $@ $< $(REL_OBJ) $(LIBS)
+	$(CC) $(BASEFLAGS) $(REL_FLAGS) -o $@ $< $(REL_OBJ) $(LIBS) $(TOOL_LIBS)
 tools: $(TOOL_BIN)
 
 # Every test runs against the sanitizer build; tests/run.sh prints "N passed, N failed".
-test: build/asan/junheng $(UNIT_BIN) junheng $(MO)
+test: build/asan/junheng $(UNIT_BIN) junheng $(MO) build/rel/tools/csv2xlsx
 	@sh tests/run.sh build/asan
 
 bench: junheng $(TOOL_BIN)
