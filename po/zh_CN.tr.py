@@ -27,6 +27,10 @@ T = {
 "%s: ok: %d school part(s) in %s (%s)%s\n": "%1$s：检查通过：%3$s 中共 %2$d 个学校（学段）（%4$s）%5$s\n",
 ", with warnings": "，有警告",
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
+"junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
+    "junheng diff：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
+"junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
+    "junheng figures：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
 "cannot open the document": "无法打开文档",
 "junheng report: wrote %s (%d pages, %ld bytes) in %.0f ms\n": "junheng report：已生成 %s（%d 页，%ld 字节），用时 %.0f 毫秒\n",
 "junheng report: unexpected argument '%s'\n%s": "junheng report：无法识别的参数“%s”\n%s",
@@ -36,6 +40,7 @@ T = {
 "no sheet could be made": "一张一览表也没有生成",
 "junheng sheets: -j takes a number from 1 to 256\n": "junheng sheets：-j 后面应为 1 到 256 之间的数字\n",
 "junheng sheets: school %s failed:\n": "junheng sheets：学校 %s 生成失败：\n",
+"school %s: its sheet could not be made:": "学校 %s：一览表无法生成：",
 "cannot find the shipped template %s": "找不到随程序安装的模板 %s",
 "set [templates] %s = PATH in the INI file, or reinstall junheng": "请在 INI 文件中设置 [templates] %s = 路径，或重新安装 junheng",
 "render the annual inspection report as PDF": "生成年度督导评估报告（PDF）",
@@ -212,6 +217,21 @@ T = {
 "font %s (face %d) %s": "字体 %s（第 %d 个字面）%s",
 "use a TrueType .ttf/.ttc (e.g. simfang.ttf, simhei.ttf on Windows; Noto/Source Han .otf/.ttc are CFF and cannot be used)":
     "请使用 TrueType 格式的 .ttf/.ttc 字体（如 Windows 的 simfang.ttf、simhei.ttf；思源/Noto 的 .otf/.ttc 是 CFF 格式，不能使用）",
+# fileio: regular files only, a cap per kind (issue 16)
+"the report template": "报告模板",
+"the font file": "字体文件",
+"a folder": "一个文件夹",
+"a pipe (FIFO)": "一个管道（FIFO）",
+"a device": "一个设备",
+"a socket": "一个套接字",
+"not a regular file": "不是普通文件",
+"cannot read %s: it is %s": "无法读取%s：它是%s",
+"give the path of an ordinary file": "请给出一个普通文件的路径",
+"check the path (relative paths in the INI file are relative to the INI file's folder)":
+    "请检查路径（INI 文件中的相对路径是相对于 INI 文件所在文件夹的）",
+"%s is too large: %.1f MB (at most %.0f MB)": "%s过大：%.1f MB（最多 %.0f MB）",
+"%s is too large: more than %.0f MB": "%s过大：超过 %.0f MB",
+"check that this is the right file": "请确认这是不是要用的那个文件",
 }
 
 import re, sys

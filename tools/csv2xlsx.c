@@ -72,7 +72,7 @@ int main(int argc, char **argv)
     diag_list dl;
     diag_init(&dl);
     size_t len;
-    char *data = file_read(argv[1], "the CSV", &len, &dl);
+    char *data = file_read(argv[1], "the CSV", FILE_CAP_DATA, &len, &dl);
     jh_table t;
     if (!data || csv_read(argv[1], data, len, JH_ENC_AUTO, &t, &dl) != 0 || t.n < 2) {
         diag_print(&dl, stderr);

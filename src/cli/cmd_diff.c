@@ -11,7 +11,7 @@
  * 2 bad usage.
  */
 #include "cli/commands.h"
-#include "cli/inputs.h"
+#include "app/app.h"
 #include "common/i18n.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
@@ -89,16 +89,6 @@ static int parse(int argc, char **argv, args *A)
         return EXIT_USAGE;
     }
     return -1;
-}
-
-/* ---- loading ------------------------------------------------------------ */
-
-static int load(const char *path, inputs *L, diag_list *dl)
-{
-    int rc = inputs_load(path, L, dl);
-    inputs_allow_other(L, NULL);
-    if (L->ini) ini_warn_unused(L->ini, dl);
-    return rc || dl->errors ? -1 : 0;
 }
 
 /* ---- text --------------------------------------------------------------- */
@@ -186,59 +176,6 @@ static void print_text(FILE *f, const jh_diff *d)
     }
 }
 
-/* ---- JSON --------------------------------------------------------------- */
-
-static void jstr(strbuf *b, const char *s)
-{
-    if (!s) { sb_puts(b, "null"); return; }
-    sb_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') { sb_putc(b, '\\'); sb_putc(b, (char)*p); }
-        else if (*p < 0x20 || *p == 0x7F) sb_printf(b, "\\u%04x", *p);
-        else sb_putc(b, (char)*p);
-    }
-    sb_putc(b, '"');
-}
-
-static void jbool(strbuf *b, int v) { sb_puts(b, v < 0 ? "null" : v ? "true" : "false"); }
-
-static void print_json(FILE *f, const jh_diff *d)
-{
-    static const char *const names[JH_NCHANGE_KINDS] = {"config", "data", "schools", "figures", "verdicts"};
-    strbuf b = STRBUF_INIT;
-    sb_printf(&b, "{\"changed\":%s", compare_report_changed(d) ? "true" : "false");
-    for (int k = 0; k < JH_NCHANGE_KINDS; k++) {
-        sb_printf(&b, ",\n\"%s\":[", names[k]);
-        int n = 0;
-        for (int i = 0; i < d->n; i++) {
-            const jh_change *c = &d->items[i];
-            if ((int)c->kind != k) continue;
-            sb_puts(&b, n++ ? ",\n  {" : "\n  {");
-            sb_puts(&b, "\"level\":");
-            jstr(&b, c->level < 0 ? NULL : level_key((jh_level)c->level));
-            sb_puts(&b, ",\"code\":"); jstr(&b, c->code);
-            sb_puts(&b, ",\"name\":"); jstr(&b, c->name);
-            sb_puts(&b, ",\"key\":"); jstr(&b, c->key);
-            sb_puts(&b, ",\"measure\":"); jstr(&b, c->measure);
-            sb_puts(&b, ",\"label\":"); jstr(&b, c->label);
-            if (c->kind == JH_CH_VERDICT) {
-                sb_puts(&b, ",\"old\":"); jbool(&b, c->old_b);
-                sb_puts(&b, ",\"new\":"); jbool(&b, c->new_b);
-                sb_puts(&b, ",\"old_text\":"); jstr(&b, c->old_s);
-                sb_puts(&b, ",\"new_text\":"); jstr(&b, c->new_s);
-            } else {
-                sb_puts(&b, ",\"old\":"); jstr(&b, c->old_s);
-                sb_puts(&b, ",\"new\":"); jstr(&b, c->new_s);
-            }
-            sb_putc(&b, '}');
-        }
-        sb_puts(&b, n ? "\n]" : "]");
-    }
-    sb_puts(&b, "}\n");
-    fputs(sb_str(&b), f);
-    sb_free(&b);
-}
-
 /* ---- the command -------------------------------------------------------- */
 
 int cmd_diff(int argc, char **argv)
@@ -248,21 +185,21 @@ int cmd_diff(int argc, char **argv)
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);
-    inputs L[2];
+    app_inputs L[2];
     memset(L, 0, sizeof L);
     jh_schools *old_schools = NULL;
     jh_figures *old_fig = NULL;
     const jh_figures *fa = NULL, *fb = NULL;
     rc = EXIT_INPUT;
     if (A.old_data) {
-        if (load(A.config[0], &L[1], &dl) != 0) goto done;
+        if (app_check(A.config[0], NULL, &L[1], &dl) != 0) goto done;
         jh_load_opts o = config_load_opts(L[1].cfg);
         if (!(old_schools = schools_load(A.old_data, &o, &dl))) goto done;
         if (!(old_fig = figures_compute(L[1].cfg, old_schools, &dl))) goto done;
         fa = old_fig;
     } else {
-        int bad = load(A.config[0], &L[0], &dl) != 0;
-        bad |= load(A.config[1], &L[1], &dl) != 0;  /* report both files' problems */
+        int bad = app_check(A.config[0], NULL, &L[0], &dl) != 0;
+        bad |= app_check(A.config[1], NULL, &L[1], &dl) != 0;  /* report both files' problems */
         if (bad) goto done;
         fa = L[0].fig;
     }
@@ -272,10 +209,16 @@ int cmd_diff(int argc, char **argv)
     jh_diff d;
     compare_figures(fa, fb, &d);
     int changed = compare_report_changed(&d);
-    if (!strcmp(A.format, "json")) print_json(stdout, &d);
-    else print_text(stdout, &d);
+    int bad = 0;
+    if (!strcmp(A.format, "json")) {
+        json_writer *w = json_new_file(stdout);
+        if ((bad = app_diff_json(w, &d) != 0))
+            fputs(_("junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n"), stderr);
+        json_free(w);
+    } else print_text(stdout, &d);
     rc = changed ? EXIT_CHANGED : EXIT_OK;
-    if (fflush(stdout) != 0) { perror("junheng diff: stdout"); rc = EXIT_INPUT; }
+    if (bad) rc = EXIT_INPUT;
+    else if (fflush(stdout) != 0) { perror("junheng diff: stdout"); rc = EXIT_INPUT; }
     else if (!A.quiet) {
         if (!d.n) fprintf(stderr, "%s", _("junheng diff: no changes\n"));
         else
@@ -289,8 +232,8 @@ done:
     diag_print(&dl, stderr);
     figures_free(old_fig);
     schools_free(old_schools);
-    inputs_free(&L[0]);
-    inputs_free(&L[1]);
+    app_free(&L[0]);
+    app_free(&L[1]);
     diag_free(&dl);
     return rc;
 }

@@ -54,7 +54,7 @@ int cmd_render(int argc, char **argv)
         if (!(ini = ini_load(ini_path, &dl)) || style_from_ini(ini, &st, &dl) != 0) goto done;
     }
     size_t len;
-    if (!(text = file_read(in, _("the document"), &len, &dl))) goto done;
+    if (!(text = file_read(in, _("the document"), FILE_CAP_TEXT, &len, &dl))) goto done;
     if (!(d = md_to_doc(text, len, in, NULL, &dl))) goto done;
     if (date) doc_set(&d->date, date);
     if (!(fs = style_fontset(&st, &dl))) goto done;

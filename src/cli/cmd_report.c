@@ -1,19 +1,14 @@
 /*
  * cmd_report — `junheng report`: the annual inspection report as a PDF.
  *
- * config + data -> figures -> template context -> document -> layout -> PDF.
- * Nothing is written unless every stage succeeded; the PDF is written to a
- * temporary file and renamed into place.
+ * The pipeline is app_report (app/app.h); this file reads the command line,
+ * chooses the output path and prints the summary line.
  */
 #include "cli/commands.h"
 #include "common/i18n.h"
-#include "cli/inputs.h"
+#include "app/app.h"
 #include "common/xalloc.h"
 #include "common/outfile.h"
-#include "compose/compose.h"
-#include "layout/layout.h"
-#include "layout/style.h"
-#include "pdf/pdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,33 +55,15 @@ int cmd_report(int argc, char **argv)
     outfile_install_signal_cleanup();
     diag_list dl;
     diag_init(&dl);
-    inputs in;
-    layout_style st;
-    style_default(&st);
-    tv_value *ctx = NULL;
-    doc *d = NULL;
-    fontset *fs = NULL;
-    layout *lo = NULL;
-    char *tpl = NULL, *dest = NULL;
-    int rc = EXIT_INPUT;
+    app_inputs in;
+    char *dest = NULL;
+    int rc = EXIT_INPUT, pages = 0;
 
-    if (inputs_load(config, &in, &dl) != 0) goto done;
-    static const char *const mine[] = {"fonts", "layout", "narrative", "templates", NULL};
-    inputs_allow_other(&in, mine);
-    if (style_from_ini(in.ini, &st, &dl) != 0) goto done;
-    if (!(tpl = inputs_template(&in, "report", "templates/report.md", &dl))) goto done;
-    ini_get_str(in.ini, "templates", "sheet", NULL);  /* the sheets' template: known here too */
+    if (app_load(config, NULL, &in, &dl) != 0) goto done;
     if (out) dest = xstrdup(out);
     else if (in.cfg->output) dest = xstrdup(in.cfg->output);
     else dest = xasprintf("out/%s-%d-report.pdf", in.cfg->county, in.cfg->year);
-
-    if (!(ctx = report_context(in.fig, in.ini, &dl)) || dl.errors) goto done;
-    if (!(d = report_doc(in.fig, ctx, tpl, &dl))) goto done;
-    if (!(fs = style_fontset(&st, &dl))) goto done;
-    if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
-    if (fontset_subset(fs, &dl) != 0) goto done;
-    ini_warn_unused(in.ini, &dl);
-    if (pdf_write(lo, fs, dest, &dl) != 0) goto done;
+    if (app_report(&in, dest, NULL, NULL, &pages, &dl) != 0) goto done;
     rc = EXIT_OK;
 done:
     diag_print(&dl, stderr);
@@ -94,16 +71,10 @@ done:
         struct stat sb;
         long bytes = stat(dest, &sb) == 0 ? (long)sb.st_size : 0;
         fprintf(stderr, _("junheng report: wrote %s (%d pages, %ld bytes) in %.0f ms\n"), dest,
-                lo->npages, bytes, elapsed_ms(&t0));
+                pages, bytes, elapsed_ms(&t0));
     }
-    layout_free(lo);
-    fontset_free(fs);
-    doc_free(d);
-    tv_free(ctx);
-    free(tpl);
     free(dest);
-    style_free(&st);
-    inputs_free(&in);
+    app_free(&in);
     diag_free(&dl);
     return rc;
 }

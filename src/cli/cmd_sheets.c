@@ -1,34 +1,17 @@
 /*
  * cmd_sheets — `junheng sheets`: one summary sheet per school.
  *
- * One PDF per school: each sheet is laid out and written on its own, on -j
- * threads, with fonts subset for exactly what that sheet draws
- * (pdf_write_exact).  A per-run subset of everything would make every file
- * carry every school's name glyphs, and libharu's cost per embedded font
- * grows with its size, so the small exact subset is both smaller and
- * faster.  Nothing is kept between schools: memory stays flat.
- *
- * --combined: the fonts are subset once for the union.  A first pass lays
- * every sheet out alone, to record glyphs and to find the schools that
- * cannot be set (a character no font has), then the whole is built.
- *
- * A school that fails is reported with its code and skipped; the others are
- * still written, and the exit code is 1.
+ * The work is app_sheets (app/app.h); this file reads the command line,
+ * chooses the output folder and prints the summary.  A school that fails is
+ * reported with its code and skipped; the others are still written, and the
+ * exit code is 1.
  */
 #include "cli/commands.h"
 #include "common/i18n.h"
-#include "cli/inputs.h"
-#include "common/fileio.h"
+#include "app/app.h"
 #include "common/outfile.h"
-#include "common/strbuf.h"
 #include "common/xalloc.h"
-#include "compose/compose.h"
-#include "layout/layout.h"
-#include "layout/style.h"
-#include "pdf/pdf.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,127 +35,11 @@ static const char *const help =
     "templates/sheet.md.  Exit codes: 0 all written, 1 bad input or a school failed,\n"
     "2 bad usage.\n");
 
-typedef struct job {
-    const jh_figures *fig;
-    const layout_style *st;
-    fontset *fs;
-    const char *tpl, *tpl_path;
-    size_t tpl_len;
-    const char **codes;
-    int n;
-    char **paths;          /* per school: output file (per-file mode) */
-    diag_list *diags;      /* per school */
-    int *failed;           /* per school */
-    int write;             /* 0: lay out only (record glyphs); 1: also write the file */
-    atomic_int next, done;
-    int progress;          /* draw a progress bar */
-    pthread_mutex_t io;
-    struct timespec t0;
-} job;
-
 static double seconds_since(const struct timespec *t0)
 {
     struct timespec t1;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
-static void draw_progress(job *J, int done)
-{
-    if (!J->progress) return;
-    int w = 30, fill = J->n ? done * w / J->n : w;
-    double s = seconds_since(&J->t0);
-    pthread_mutex_lock(&J->io);
-    fprintf(stderr, "\r%s [%.*s%*s] %d/%d sheets  %.0f/s ", J->write ? "writing" : "checking", fill,
-            "##############################", w - fill, "", done, J->n, s > 0 ? done / s : 0);
-    pthread_mutex_unlock(&J->io);
-}
-
-/* Lay out school i and, when J->write, write its file.  Errors go to the school's list. */
-static void one(job *J, int i)
-{
-    diag_list *dl = &J->diags[i];
-    doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, dl);
-    layout *lo = d ? layout_doc(d, J->st, J->fs, dl) : NULL;
-    if (lo && J->write && pdf_write_exact(lo, J->fs, J->paths[i], dl) != 0) J->failed[i] = 1;
-    if (!lo) J->failed[i] = 1;
-    layout_free(lo);
-    doc_free(d);
-}
-
-static void *worker(void *arg)
-{
-    job *J = arg;
-    for (;;) {
-        int i = atomic_fetch_add(&J->next, 1);
-        if (i >= J->n) break;
-        if (!J->failed[i]) one(J, i);
-        int done = atomic_fetch_add(&J->done, 1) + 1;
-        if (done % 8 == 0 || done == J->n) draw_progress(J, done);
-    }
-    return NULL;
-}
-
-static void run_pass(job *J, int write, int jobs)
-{
-    J->write = write;
-    atomic_store(&J->next, 0);
-    atomic_store(&J->done, 0);
-    if (jobs <= 1 || J->n <= 1) { worker(J); return; }
-    pthread_t *t = xcalloc((size_t)jobs, sizeof *t);
-    for (int k = 0; k < jobs; k++) pthread_create(&t[k], NULL, worker, J);
-    for (int k = 0; k < jobs; k++) pthread_join(t[k], NULL);
-    free(t);
-}
-
-/* A file name from code and name that every filesystem accepts. */
-static char *sheet_file(const char *dir, const char *code, const char *name)
-{
-    strbuf b = STRBUF_INIT;
-    sb_printf(&b, "%s/", dir);
-    size_t start = b.len;
-    sb_printf(&b, "%s-%s", code, name);
-    for (size_t i = start; i < b.len; i++) {
-        unsigned char c = (unsigned char)b.s[i];
-        if (c < 0x20 || strchr("/\\:*?\"<>|", c) || (i == start && c == '.')) b.s[i] = '_';
-    }
-    if (b.len - start > 200) {   /* keep whole UTF-8 characters */
-        size_t cut = start + 200;
-        while (cut > start && ((unsigned char)b.s[cut] & 0xC0) == 0x80) cut--;
-        b.len = cut;
-        b.s[cut] = '\0';
-    }
-    sb_puts(&b, ".pdf");
-    return sb_take(&b);
-}
-
-/* A sheet is a form, not a 公文: narrower margins and 五号 type, so that a
- * school (both parts of a mixed school) fits one page. */
-static void sheet_style(layout_style *st)
-{
-    st->margin_top = 18;
-    st->margin_left = 20;
-    st->area_w = st->page_w - 40;
-    st->area_h = st->page_h - 36;
-    st->body_size = 10.5;
-    st->title_size = 16;
-    st->table_size = 9;
-    st->chart_size = 8;
-    st->chart_height = 32;
-    st->chars = (int)(st->area_w / (10.5 * 25.4 / 72));
-    st->lines = (int)(st->area_h / (10.5 * 1.55 * 25.4 / 72));
-    st->page_numbers = 0;
-    /* A sheet is a form read at 五号: one 黑 face serves it well, and every
-     * face costs each PDF a font program to compress and libharu a 65,536-
-     * entry CID map.  Roles the INI sets keep their faces. */
-    const font_spec *hei = &st->font[ROLE_HEADING1];
-    for (int r = 0; r < ROLE_COUNT; r++) {
-        font_spec *f = &st->font[r];
-        if (f->where || r == ROLE_HEADING1 || !hei->path) continue;
-        free(f->path);
-        f->path = xstrdup(hei->path);
-        f->index = hei->index;
-    }
 }
 
 static int add_codes(const char *arg, const char ***want, int *nwant)
@@ -184,57 +51,6 @@ static int add_codes(const char *arg, const char ***want, int *nwant)
     }
     free(copy);
     return 0;
-}
-
-/* Keep the codes the user asked for; unknown ones are errors. */
-static int select_codes(const char **all, int n, const char **want, int nwant, const char ***out,
-                        diag_list *dl)
-{
-    if (!nwant) { *out = all; return n; }
-    const char **sel = xcalloc((size_t)nwant + 1, sizeof *sel);
-    int k = 0;
-    for (int w = 0; w < nwant; w++) {
-        int found = 0;
-        for (int i = 0; i < n && !found; i++)
-            if (!strcmp(all[i], want[w])) { sel[k++] = all[i]; found = 1; }
-        if (!found)
-            diag_hint(diag_error(dl, NULL, 0, 0, _("--school %s: no school has this code"), want[w]),
-                      _("use the 学校代码 column of the school data"));
-    }
-    free(all);
-    *out = sel;
-    return k;
-}
-
-/* One PDF with every sheet, a bookmark per school. */
-static int write_combined(job *J, const char *path, diag_list *dl)
-{
-    doc *all = doc_new(NULL);
-    int any = 0;
-    for (int i = 0; i < J->n; i++) {
-        if (J->failed[i]) continue;
-        doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, &J->diags[i]);
-        if (!d) { J->failed[i] = 1; continue; }
-        if (any) doc_add_page_break(all);
-        else { doc_set(&all->author, d->author); doc_set(&all->date, d->date); }
-        const jh_part_figures *p = NULL;
-        for (int l = 0; l < JH_NLEVELS && !p; l++) p = figures_part(J->fig, J->codes[i], (jh_level)l);
-        char *mark = xasprintf("%s %s", J->codes[i], p->school->name);
-        doc_add_bookmark(all, 0, mark);
-        free(mark);
-        doc_append(all, d);
-        any = 1;
-    }
-    char title[512];
-    snprintf(title, sizeof title, "%s%d年学校办学条件达标情况一览", J->fig->cfg->county, J->fig->cfg->year);
-    doc_set(&all->title, title);
-    int rc = -1;
-    layout *lo = any ? layout_doc(all, J->st, J->fs, dl) : NULL;
-    if (lo && fontset_subset(J->fs, dl) == 0 && pdf_write(lo, J->fs, path, dl) == 0) rc = 0;
-    if (!any) diag_error(dl, NULL, 0, 0, _("no sheet could be made"));
-    layout_free(lo);
-    doc_free(all);
-    return rc;
 }
 
 int cmd_sheets(int argc, char **argv)
@@ -265,87 +81,30 @@ int cmd_sheets(int argc, char **argv)
     if (jobs < 1) jobs = 1;
 
     outfile_install_signal_cleanup();
-    job J;
-    memset(&J, 0, sizeof J);
-    clock_gettime(CLOCK_MONOTONIC, &J.t0);
-    pthread_mutex_init(&J.io, NULL);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     diag_list dl;
     diag_init(&dl);
-    inputs in;
-    layout_style st;
-    style_default(&st);
-    char *tpl_path = NULL, *tpl = NULL, *dir = NULL;
-    const char **codes = NULL;
-    int rc = EXIT_INPUT, written = 0, failures = 0;
+    app_inputs in;
+    char *dir = NULL;
+    int rc = EXIT_INPUT;
+    app_sheets_result r = {0, 0};
 
-    if (inputs_load(config, &in, &dl) != 0) goto done;
-    static const char *const mine[] = {"fonts", "layout", "templates", "sheets", NULL};
-    inputs_allow_other(&in, mine);
-    if (style_from_ini(in.ini, &st, &dl) != 0) goto done;
-    sheet_style(&st);
-    ini_get_str(in.ini, "templates", "report", NULL);  /* the report's template: known here too */
-    if (!(tpl_path = inputs_template(&in, "sheet", "templates/sheet.md", &dl))) goto done;
-    if (!(tpl = file_read(tpl_path, _("the sheet template"), &J.tpl_len, &dl))) goto done;
-    int n = sheet_codes(in.fig, &codes);
-    n = select_codes(codes, n, want, nwant, &codes, &dl);
-    ini_warn_unused(in.ini, &dl);
-    if (dl.errors) goto done;
-    if (!(J.fs = style_fontset(&st, &dl))) goto done;
-
-    J.fig = in.fig; J.st = &st; J.tpl = tpl; J.tpl_path = tpl_path;
-    J.codes = codes; J.n = n;
-    J.diags = xcalloc((size_t)n + 1, sizeof *J.diags);
-    J.failed = xcalloc((size_t)n + 1, sizeof *J.failed);
-    J.progress = !quiet && isatty(2);
-    for (int i = 0; i < n; i++) diag_init(&J.diags[i]);
-    if (jobs > n) jobs = n > 0 ? n : 1;
-
-    if (combined) {
-        run_pass(&J, 0, (int)jobs);   /* find failing schools before building the whole */
-        if (write_combined(&J, combined, &dl) == 0)
-            for (int i = 0; i < n; i++) written += !J.failed[i];
-    } else {
+    if (app_load(config, NULL, &in, &dl) != 0) goto done;
+    if (!combined)
         dir = outdir ? xstrdup(outdir) : xasprintf("out/%s-%d-sheets", in.fig->cfg->county, in.fig->cfg->year);
-        if (make_dirs(dir, &dl) != 0) goto done;
-        J.paths = xcalloc((size_t)n + 1, sizeof *J.paths);
-        for (int i = 0; i < n; i++) {
-            const jh_part_figures *p = NULL;
-            for (int l = 0; l < JH_NLEVELS && !p; l++) p = figures_part(in.fig, codes[i], (jh_level)l);
-            J.paths[i] = sheet_file(dir, codes[i], p->school->name);
-        }
-        fontset_freeze(J.fs);         /* each file subsets its own glyphs */
-        run_pass(&J, 1, (int)jobs);
-        for (int i = 0; i < n; i++) written += !J.failed[i];
-    }
-    if (J.progress) fputc('\n', stderr);
-    for (int i = 0; i < n; i++) {
-        if (!J.failed[i]) continue;
-        failures++;
-        fprintf(stderr, _("junheng sheets: school %s failed:\n"), codes[i]);
-        diag_print(&J.diags[i], stderr);
-    }
-    rc = dl.errors || failures ? EXIT_INPUT : EXIT_OK;
-    if (!quiet && written)
-        fprintf(stderr, _("junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n"), written,
-                combined ? " into " : " to ", combined ? combined : dir, seconds_since(&J.t0),
-                failures ? "; some schools failed" : "");
+    app_sheets_opts o = {want, nwant, (int)jobs, combined, dir, !quiet && isatty(2)};
+    rc = app_sheets(&in, &o, &r, &dl) == 0 ? EXIT_OK : EXIT_INPUT;
+    if (!quiet && r.written)
+        fprintf(stderr, _("junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n"), r.written,
+                combined ? " into " : " to ", combined ? combined : dir, seconds_since(&t0),
+                r.failed ? "; some schools failed" : "");
 done:
     diag_print(&dl, stderr);
-    if (J.diags) for (int i = 0; i < J.n; i++) diag_free(&J.diags[i]);
-    if (J.paths) for (int i = 0; i < J.n; i++) free(J.paths[i]);
-    free(J.paths);
-    free(J.diags);
-    free(J.failed);
-    fontset_free(J.fs);
-    pthread_mutex_destroy(&J.io);
     for (int i = 0; i < nwant; i++) free((char *)want[i]);
     free(want);
-    free(codes);
-    free(tpl);
-    free(tpl_path);
     free(dir);
-    style_free(&st);
-    inputs_free(&in);
+    app_free(&in);
     diag_free(&dl);
     return rc;
 }

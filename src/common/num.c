@@ -56,3 +56,32 @@ int num_parse(const char *s, double *out)
     *out = v;
     return 0;
 }
+
+char *num_shortest(char *buf, double x)
+{
+    if (!isfinite(x)) { buf[0] = 0; return buf; }
+    /* Whole numbers (counts, most thresholds, a shortfall of 0) are half of
+     * what the figures print: their digits directly, without printf's
+     * arbitrary-precision path.  Below 10^15, %.15g would print the same. */
+    if (x == trunc(x) && fabs(x) < 1e15) {
+        char tmp[24], *p = tmp + sizeof tmp;
+        unsigned long long v = (unsigned long long)fabs(x);
+        *--p = 0;
+        do *--p = (char)('0' + v % 10); while (v /= 10);
+        if (x < 0) *--p = '-';
+        return memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
+    }
+    /* %g drops trailing zeros, so when 15 digits read back the result is
+     * already the shortest form (a double carries 15.9 digits). */
+    int p = 15;
+    for (; p < 17; p++) {
+        snprintf(buf, NUM_SHORTEST, "%.*g", p, x);
+        if (strtod(buf, NULL) == x) break;
+    }
+    /* %g uses an exponent only once the integer digits exceed the
+     * precision (≥ 15), so whole numbers below 10^15 print plain.  When
+     * neither 15 nor 16 digits read back, 17 always do. */
+    if (p == 17) snprintf(buf, NUM_SHORTEST, "%.17g", x);
+    if (!strcmp(buf, "-0")) strcpy(buf, "0");
+    return buf;
+}

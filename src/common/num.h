@@ -22,6 +22,14 @@ char *num_format(char *buf, size_t size, double x, int decimals);
  * (25/26 -> "96.15"); whole == 0 gives "-". */
 char *num_percent(char *buf, size_t size, long part, long whole, int decimals);
 
+/* The shortest decimal that reads back (strtod) as exactly x, for figures
+ * handed to other programs unrounded: at most 17 significant digits, whole
+ * numbers below 10^15 in plain digits ("100", not "1e+02"), "0" for -0.
+ * Non-finite x gives "" (the caller writes null or an empty cell).
+ * buf holds at least NUM_SHORTEST bytes.  Returns buf. */
+#define NUM_SHORTEST 40
+char *num_shortest(char *buf, double x);
+
 /* Parse a decimal number: optional sign, digits, optional fraction, optional
  * exponent, surrounding ASCII spaces allowed.  Returns 0 on success.  Thousands
  * separators and units are not accepted (the caller reports the field). */

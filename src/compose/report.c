@@ -10,6 +10,7 @@
 #include "compose/compose.h"
 #include "compose/format.h"
 #include "common/fileio.h"
+#include "common/i18n.h"
 #include "common/num.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
@@ -442,7 +443,7 @@ static void narrative_hints(const jh_figures *f, diag_list *dl, int from)
 doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_path, diag_list *dl)
 {
     size_t len;
-    char *text = file_read(template_path, "the report template", &len, dl);
+    char *text = file_read(template_path, _("the report template"), FILE_CAP_TEXT, &len, dl);
     if (!text) return NULL;
     report_ud u = {f, ctx};
     md_options mo = {.ud = &u, .block = report_block};

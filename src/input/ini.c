@@ -210,7 +210,7 @@ static dictionary *parse_values(const char *path, const char *text, size_t len, 
 jh_ini *ini_load(const char *path, diag_list *dl)
 {
     size_t len = 0;
-    char *text = file_read(path, _("the configuration"), &len, dl);
+    char *text = file_read(path, _("the configuration"), FILE_CAP_INI, &len, dl);
     if (!text) {
         diag_hint(diag_last(dl), _("check the path given with -c"));
         return NULL;

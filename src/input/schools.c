@@ -1178,7 +1178,7 @@ jh_schools *schools_parse(const char *name, const char *data, size_t len, const 
 jh_schools *schools_load(const char *path, const jh_load_opts *opt, diag_list *dl)
 {
     size_t len;
-    char *text = file_read(path, _("the school data"), &len, dl);
+    char *text = file_read(path, _("the school data"), FILE_CAP_DATA, &len, dl);
     if (!text) {
         diag_hint(diag_last(dl), _("check [data] schools in the configuration (a relative path is "
                                  "relative to the INI file's folder)"));

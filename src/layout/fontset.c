@@ -5,6 +5,7 @@
  * because the subset renumbers glyphs densely.
  */
 #include "layout/fontset.h"
+#include "common/fileio.h"
 #include "common/i18n.h"
 #include "common/outfile.h"
 #include "common/xalloc.h"
@@ -85,6 +86,18 @@ int fontset_open(fontset *fs, const char *path, int index, const char *where, di
     for (int i = 0; i < fs->n; i++)
         if (fs->faces[i].index == index && strcmp(fs->faces[i].path, path) == 0) return i;
     const char *w = where ? where : path;
+    /* a FIFO would block HarfBuzz's read, /dev/zero would never end */
+    diag_list tmp;
+    diag_init(&tmp);
+    int fd = file_open_input(path, _("the font file"), FILE_CAP_FONT, NULL, &tmp);
+    if (fd < 0) {   /* placed where the font is named (the INI line), the path in the text */
+        diag_hint(diag_error(dl, w, 0, 0, "%s: %s", path, tmp.n ? tmp.items[0].msg : ""),
+                  _("check the path; Debian's default faces come from fonts-arphic-uming, "
+                  "fonts-arphic-ukai, fonts-wqy-zenhei and fonts-lxgw-wenkai (make deps)"));
+        diag_free(&tmp);
+        return -1;
+    }
+    close(fd);
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
         diag_hint(diag_error(dl, w, 0, 0, _("cannot read font file %s"), path),

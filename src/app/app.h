@@ -1,0 +1,102 @@
+/*
+ * app — the products of junheng behind one call each: what the commands of
+ * src/cli/ and the workbench of src/web/ both run.
+ *
+ *   app_load     configuration + school data → figures (every problem, with
+ *                its place, in a diag_list: this is `check`)
+ *   app_report   figures → the annual report PDF, to a file or to memory
+ *   app_sheets   figures → one summary sheet per school (one file each, or
+ *                one combined PDF)
+ *   app_figures_json / _csv   every computed figure, unrounded
+ *   app_diff_json              what a correction changes (core/compare.h on
+ *                              two loads), for tools and the page
+ *
+ * Nothing here prints or exits: every problem goes to the caller's
+ * diag_list, and a failure returns -1 (or NULL) leaving no half-written
+ * file.  Different app_inputs may be used from different threads at once.
+ */
+#ifndef JH_APP_H
+#define JH_APP_H
+
+#include <stddef.h>
+
+#include <stdio.h>
+
+#include "common/diag.h"
+#include "common/json.h"
+#include "common/strbuf.h"
+#include "core/compare.h"
+#include "core/figures.h"
+#include "input/config.h"
+#include "input/ini.h"
+
+typedef struct app_inputs {
+    jh_ini *ini;
+    jh_config *cfg;
+    jh_schools *schools;
+    jh_figures *fig;
+} app_inputs;
+
+/* Load the configuration at path and the school data it names — or, when
+ * data is not NULL, that file instead (a correction being looked at) — and
+ * compute.  Every problem goes to dl; 0 when there is no error.  Unknown
+ * INI keys are not reported yet: the caller calls ini_warn_unused() once its
+ * stages have read their sections (app_check does both). */
+int app_load(const char *path, const char *data, app_inputs *in, diag_list *dl);
+void app_free(app_inputs *in);
+
+/* `check` and `figures`: load, mark every stage's section known, and warn
+ * about unknown keys.  0 when there is no error. */
+int app_check(const char *path, const char *data, app_inputs *in, diag_list *dl);
+
+/* Mark as known the sections of stages that `except` does not run (NULL-terminated
+ * list of section names the caller reads itself). */
+void app_allow_other(app_inputs *in, const char *const *except);
+
+/* The template for `key` ("report", "sheet"): [templates] KEY resolved
+ * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
+char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl);
+
+/* The report of a loaded county.  With path, the PDF is written there
+ * atomically; else *pdf (malloc'd) and *len receive it.  *pages (if not
+ * NULL) gets the page count.  0 / -1. */
+int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *len, int *pages,
+               diag_list *dl);
+
+/* The summary sheets of a loaded county. */
+typedef struct app_sheets_opts {
+    const char *const *codes;  /* only these schools (ncodes of them); NULL: all */
+    int ncodes;
+    int jobs;                  /* threads, ≥ 1 */
+    const char *combined;      /* one PDF with a bookmark per school ... */
+    const char *dir;           /* ... or one PDF per school in this folder */
+    int progress;              /* draw a progress bar on stderr */
+} app_sheets_opts;
+
+typedef struct app_sheets_result {
+    int written;               /* sheets written */
+    int failed;                /* schools that failed (their problems are in dl) */
+} app_sheets_result;
+
+/* 0 when every sheet was written; -1 otherwise (a failing school is named in
+ * dl and the others are still written). */
+int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, diag_list *dl);
+
+/* The file name of a school's sheet in folder dir: CODE-NAME.pdf, with what
+ * no filesystem accepts replaced.  Owned. */
+char *app_sheet_file(const char *dir, const char *code, const char *name);
+
+/* Every figure of f as one JSON document through w (the shape is in
+ * figures.c), or to out as CSV (one figure a row).  Both are written school
+ * by school as they go: memory does not grow with the output.  The JSON
+ * call finishes w: 0, or -1 if the writer refused a text (not UTF-8); the
+ * caller frees w.  Make w with json_new_file(stdout), json_new_strbuf(&b)
+ * or json_new(sink, ud) (common/json.h). */
+int app_figures_json(json_writer *w, const jh_figures *f);
+void app_figures_csv(FILE *out, const jh_figures *f);
+
+/* The changes of d as one JSON document through w (the shape is in diff.c);
+ * finishes w as app_figures_json does. */
+int app_diff_json(json_writer *w, const jh_diff *d);
+
+#endif
