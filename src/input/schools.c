@@ -456,7 +456,7 @@ static double unit_scale(jh_field f, const char *u)
     static const struct { const char *u; int kind; double x; } units[] = {
         {"人", 'p', 1}, {"名", 'p', 1}, {"个", 'p', 1}, {"位", 'p', 1},
         {"平方米", 'a', 1}, {"平米", 'a', 1}, {"m2", 'a', 1}, {"m²", 'a', 1}, {"㎡", 'a', 1}, {"M2", 'a', 1},
-        {"万平方米", 'a', 10000},
+        {"万平方米", 'a', 10000}, {"亩", 'a', 2000.0 / 3},   /* 1 亩 = 666.67 m² */
         {"元", 'm', 1}, {"万元", 'm', 10000}, {"千元", 'm', 1000},
         {"册", 'b', 1}, {"本", 'b', 1}, {"万册", 'b', 10000},
         {"台", 'c', 1}, {"间", 'r', 1}, {"个", 'r', 1}, {"室", 'r', 1},
@@ -531,7 +531,9 @@ static int map_header(interp *I)
         hcol *one = xcalloc((size_t)n + 1, sizeof *one), *two = xcalloc((size_t)n + 1, sizeof *two);
         int s1 = name_columns(&t->rows[i], NULL, one, n);
         int s2 = j < t->n ? name_columns(&t->rows[i], &t->rows[j], two, n) : 0;
-        if (s1 >= 3 || s2 >= 3) {
+        /* A title above the header would pass for a group row over it:
+         * the upper row of a header names some column itself. */
+        if (s1 >= 1 && (s1 >= 3 || s2 >= 3)) {
             idx = i;
             hr = &t->rows[i];
             if (s2 > s1) { sub = &t->rows[j]; h = two; best = s2; free_hcols(one, n); }
@@ -598,7 +600,7 @@ static int map_header(interp *I)
             char *n, *u;
             split_unit(cell_text(ur, I->col[f]), &n, &u);
             const char *un = *n ? n : u;
-            if (unit_scale((jh_field)f, un) >= 0 || !*un) errors += take_unit(I, ur, (jh_field)f, un);
+            errors += take_unit(I, ur, (jh_field)f, un);
             if (I->scale[f] != 1) sb_printf(&scaled, "%s%s ×%g", scaled.len ? "、" : "", col_label(I, (jh_field)f), I->scale[f]);
             free(n); free(u);
         }

@@ -11,7 +11,7 @@ MK="python3 tests/mkxlsx.py"
 
 # figures --format json without the two fields that say where rows came
 # from (a workbook's row numbers and "XLSX" are not a CSV's lines and encoding)
-figs() { "$JUNHENG" figures -c "$1" --format json | sed -e 's/"line":[0-9]*,//g' -e 's/"encoding":"[^"]*",//'; }
+figs() { "$JUNHENG" figures -c "$1" --format json 2>/dev/null | sed -e 's/"line":[0-9]*,//g' -e 's/"encoding":"[^"]*",//'; }
 
 ini_for() {  # ini_for DATAFILE OUT.ini [extra [data] lines]
     data=$1; out=$2; shift 2
