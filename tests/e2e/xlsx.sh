@@ -15,7 +15,7 @@ figs() { "$JUNHENG" figures -c "$1" --format json 2>/dev/null | sed -e 's/"line"
 
 ini_for() {  # ini_for DATAFILE OUT.ini [extra [data] lines]
     data=$1; out=$2; shift 2
-    sed -e "s|^schools *=.*|schools = $data|" -e '/^output/d' data/tongdao-2019/report.ini >"$out"
+    sed -e "/^\[data\]/,/^\[/ s|^schools *=.*|schools = $data|" -e '/^output/d' data/tongdao-2019/report.ini >"$out"
     for l in "$@"; do sed -i "s|^\[data\]|[data]\n$l|" "$out"; done
 }
 
