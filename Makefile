@@ -50,7 +50,7 @@ BASHCOMP = $(DATADIR)/bash-completion/completions
 LOCALEDIR = $(DATADIR)/locale
 TEMPLATES = $(wildcard templates/*.md)
 
-.PHONY: all deps test unit e2e bench example clean tools install uninstall po
+.PHONY: all deps test unit e2e bench example clean tools install uninstall po keys-doc
 all: junheng $(MO)
 
 # Packages are checked once; the stamp is refreshed only when the list changes.
@@ -96,6 +96,10 @@ bench: junheng $(TOOL_BIN)
 example: junheng
 	./junheng report -c data/tongdao-2019/report.ini
 	./junheng sheets -c data/tongdao-2019/report.ini --combined out/tongdao-2019-sheets.pdf
+
+# The INI key reference in doc/junheng.1 and doc/configuration.md, from the schema.
+keys-doc: build/rel/junheng
+	@sh tools/keys-doc.sh build/rel/junheng
 
 clean:
 	rm -rf build junheng out

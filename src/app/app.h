@@ -27,11 +27,9 @@
 #include "common/strbuf.h"
 #include "core/compare.h"
 #include "core/figures.h"
-#include "input/config.h"
-#include "input/ini.h"
+#include "config/config.h"
 
 typedef struct app_inputs {
-    jh_ini *ini;
     jh_config *cfg;
     jh_schools *schools;
     jh_figures *fig;
@@ -39,23 +37,28 @@ typedef struct app_inputs {
 
 /* Load the configuration at path and the school data it names — or, when
  * data is not NULL, that file instead (a correction being looked at) — and
- * compute.  Every problem goes to dl; 0 when there is no error.  Unknown
- * INI keys are not reported yet: the caller calls ini_warn_unused() once its
- * stages have read their sections (app_check does both). */
+ * compute.  Every problem goes to dl (unknown INI keys as warnings, judged
+ * against the schema the same way for every product); 0 when there is no
+ * error. */
 int app_load(const char *path, const char *data, app_inputs *in, diag_list *dl);
 void app_free(app_inputs *in);
 
-/* `check` and `figures`: load, mark every stage's section known, and warn
- * about unknown keys.  0 when there is no error. */
+/* `check` and `figures`: load and check.  0 when there is no error. */
 int app_check(const char *path, const char *data, app_inputs *in, diag_list *dl);
-
-/* Mark as known the sections of stages that `except` does not run (NULL-terminated
- * list of section names the caller reads itself). */
-void app_allow_other(app_inputs *in, const char *const *except);
 
 /* The template for `key` ("report", "sheet"): [templates] KEY resolved
  * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
 char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl);
+
+/* Refuse outputs that are inputs: 0 when none of outs[0..nouts-1] is the
+ * same file as the INI, the school data, a font of st or one of extra (a
+ * template; NULL-terminated list of {path, what}); else -1 with an error
+ * naming both (common/outfile.h outfile_not_input). */
+struct layout_style;
+struct outfile_input;
+int app_guard_outputs(const app_inputs *in, const struct layout_style *st,
+                      const struct outfile_input *extra, const char *const *outs, int nouts,
+                      diag_list *dl);
 
 /* The report of a loaded county.  With path, the PDF is written there
  * atomically; else *pdf (malloc'd) and *len receive it.  *pages (if not

@@ -36,7 +36,7 @@
 /* The shape predates the writer: absent strings print as "". */
 static void kstr(json_writer *w, const char *key, const char *s) { json_kstr(w, key, s ? s : ""); }
 
-static void json_part(json_writer *w, const jh_config *cfg, const jh_part_figures *p)
+static void json_part(json_writer *w, const jh_params *cfg, const jh_part_figures *p)
 {
     const jh_school *s = p->school;
     json_obj(w);
@@ -96,7 +96,7 @@ static void json_stat(json_writer *w, const jh_indicator *ind, const jh_stat *st
     json_obj_end(w);
 }
 
-static void json_level(json_writer *w, const jh_config *cfg, const jh_level_figures *lv)
+static void json_level(json_writer *w, const jh_params *cfg, const jh_level_figures *lv)
 {
     json_obj(w);
     kstr(w, "level", level_key(lv->level));
@@ -140,7 +140,7 @@ static void json_level(json_writer *w, const jh_config *cfg, const jh_level_figu
 
 int app_figures_json(json_writer *w, const jh_figures *f)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     json_obj(w);
     kstr(w, "county", cfg->county);
     json_kint(w, "year", cfg->year);
@@ -179,7 +179,7 @@ static void csv_fig(FILE *out, jh_level l, const char *scope, const jh_school *s
 
 void app_figures_csv(FILE *out, const jh_figures *f)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     int basic = cfg->scheme == JH_SCHEME_BASIC;
     fputs("level,scope,code,name,indicator,label,measure,value\n", out);
     for (int l = 0; l < JH_NLEVELS; l++) {

@@ -215,21 +215,17 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
     clock_gettime(CLOCK_MONOTONIC, &J.t0);
     pthread_mutex_init(&J.io, NULL);
     layout_style st;
-    style_default(&st);
+    memset(&st, 0, sizeof st);
     char *tpl_path = NULL, *tpl = NULL;
     const char **codes = NULL;
     int rc = -1, jobs = o->jobs < 1 ? 1 : o->jobs;
 
-    static const char *const mine[] = {"fonts", "layout", "templates", "sheets", NULL};
-    app_allow_other(in, mine);
-    if (style_from_ini(in->ini, &st, dl) != 0) goto done;
+    style_copy(&st, &in->cfg->style);
     sheet_style(&st);
-    ini_get_str(in->ini, "templates", "report", NULL);  /* the report's template: known here too */
     if (!(tpl_path = app_template(in, "sheet", "templates/sheet.md", dl))) goto done;
     if (!(tpl = file_read(tpl_path, _("the sheet template"), FILE_CAP_TEXT, &J.tpl_len, dl))) goto done;
     int n = sheet_codes(in->fig, &codes);
     n = select_codes(codes, n, o->codes, o->ncodes, &codes, dl);
-    ini_warn_unused(in->ini, dl);
     if (dl->errors) goto done;
     if (!(J.fs = style_fontset(&st, dl))) goto done;
 
@@ -241,18 +237,21 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
     for (int i = 0; i < n; i++) diag_init(&J.diags[i]);
     if (jobs > n) jobs = n > 0 ? n : 1;
 
+    const outfile_input mine_in[] = {{tpl_path, _("the sheet template")}, {NULL, NULL}};
+    if (o->combined && app_guard_outputs(in, &st, mine_in, &o->combined, 1, dl) != 0) goto done;
     if (o->combined) {
         run_pass(&J, 0, jobs);   /* find failing schools before building the whole */
         if (write_combined(&J, o->combined, dl) == 0)
             for (int i = 0; i < n; i++) r->written += !J.failed[i];
     } else {
-        if (make_dirs(o->dir, dl) != 0) goto done;
         J.paths = xcalloc((size_t)n + 1, sizeof *J.paths);
         for (int i = 0; i < n; i++) {
             const jh_part_figures *p = NULL;
             for (int l = 0; l < JH_NLEVELS && !p; l++) p = figures_part(in->fig, codes[i], (jh_level)l);
             J.paths[i] = app_sheet_file(o->dir, codes[i], p->school->name);
         }
+        if (app_guard_outputs(in, &st, mine_in, (const char *const *)J.paths, n, dl) != 0) goto done;
+        if (make_dirs(o->dir, dl) != 0) goto done;
         fontset_freeze(J.fs);         /* each file subsets its own glyphs */
         run_pass(&J, 1, jobs);
         for (int i = 0; i < n; i++) r->written += !J.failed[i];

@@ -195,7 +195,7 @@ int cmd_diff(int argc, char **argv)
         if (app_check(A.config[0], NULL, &L[1], &dl) != 0) goto done;
         jh_load_opts o = config_load_opts(L[1].cfg);
         if (!(old_schools = schools_load(A.old_data, &o, &dl))) goto done;
-        if (!(old_fig = figures_compute(L[1].cfg, old_schools, &dl))) goto done;
+        if (!(old_fig = figures_compute(&L[1].cfg->core, old_schools, &dl))) goto done;
         fa = old_fig;
     } else {
         int bad = app_check(A.config[0], NULL, &L[0], &dl) != 0;

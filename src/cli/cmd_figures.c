@@ -12,8 +12,7 @@
 #include "common/diag.h"
 #include "common/json.h"
 #include "core/figures.h"
-#include "input/config.h"
-#include "input/ini.h"
+#include "config/config.h"
 
 #include <csv.h>
 #include <math.h>
@@ -36,7 +35,7 @@ static void print_leaf(const char *path, const tv_value *v, void *ud)
  * template) can use, with its value as printed. */
 static int print_template_names(FILE *out, app_inputs *L, diag_list *dl)
 {
-    tv_value *ctx = report_context(L->fig, L->ini, dl);
+    tv_value *ctx = report_context(L->fig, &L->cfg->narrative, dl);
     void *ud[2] = {out, "report"};
     tv_leaves(ctx, print_leaf, ud);
     tv_free(ctx);
@@ -72,12 +71,15 @@ static const char *const figures_help =
 
 static const char *const check_help =
     N_("usage: junheng check -c REPORT.ini\n"
+    "       junheng check --keys [text|md|man]\n"
     "\n"
     "Check the report's configuration and school data and list every problem\n"
     "(file, line, column and a hint) on stderr.\n"
     "\n"
     "  -c, --config FILE   the report's INI file (required)\n"
     "  -q, --quiet         no closing line when all is well\n"
+    "      --keys FMT      list every INI section and key junheng knows (text,\n"
+    "                      md or man: the reference in the manual) and exit\n"
     "  -h, --help          this help\n"
     "\n"
     "exit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n");
@@ -150,6 +152,14 @@ int cmd_check(int argc, char **argv)
 {
     const char *config = NULL;
     int quiet = 0;
+    if (argc >= 2 && !strcmp(argv[1], "--keys")) {
+        const char *fmt = argc >= 3 ? argv[2] : "text";
+        if (argc > 3 || config_reference(stdout, fmt) != 0) {
+            fprintf(stderr, _("junheng check: --keys takes text, md or man\n"));
+            return EXIT_USAGE;
+        }
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
+    }
     int rc = parse_args(argc, argv, _(check_help), &config, NULL, &quiet);
     if (rc >= 0) return rc;
     diag_list dl;

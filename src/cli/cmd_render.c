@@ -5,6 +5,7 @@
  * layout and the PDF back end on their own.  The INI, when given, is read for
  * [fonts] and [layout] only.
  */
+#include "app/app.h"
 #include "cli/commands.h"
 #include "common/i18n.h"
 #include "common/fileio.h"
@@ -12,7 +13,7 @@
 #include "common/outfile.h"
 #include "common/xalloc.h"
 #include "document/markdown.h"
-#include "input/ini.h"
+#include "config/config.h"
 #include "layout/layout.h"
 #include "layout/style.h"
 #include "pdf/pdf.h"
@@ -44,15 +45,19 @@ int cmd_render(int argc, char **argv)
     diag_init(&dl);
     layout_style st;
     style_default(&st);
-    jh_ini *ini = NULL;
+    jh_config *cfg = NULL;
     doc *d = NULL;
     fontset *fs = NULL;
     layout *lo = NULL;
     char *text = NULL;
     int rc = EXIT_INPUT;
     if (ini_path) {
-        if (!(ini = ini_load(ini_path, &dl)) || style_from_ini(ini, &st, &dl) != 0) goto done;
+        if (!(cfg = config_read(ini_path, CONFIG_STYLE, &dl))) goto done;
+        style_free(&st);
+        style_copy(&st, &cfg->style);
     }
+    const outfile_input src[] = {{in, _("the document")}, {ini_path, _("the configuration")}, {NULL, NULL}};
+    if (app_guard_outputs(NULL, &st, src, &out, 1, &dl) != 0) goto done;
     size_t len;
     if (!(text = file_read(in, _("the document"), FILE_CAP_TEXT, &len, &dl))) goto done;
     if (!(d = md_to_doc(text, len, in, NULL, &dl))) goto done;
@@ -61,7 +66,6 @@ int cmd_render(int argc, char **argv)
     if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
     if (fontset_subset(fs, &dl) != 0) goto done;
     if (pdf_write(lo, fs, out, &dl) != 0) goto done;
-    if (ini) ini_warn_unused(ini, &dl);
     rc = EXIT_OK;
 done:
     diag_print(&dl, stderr);
@@ -69,7 +73,7 @@ done:
     fontset_free(fs);
     doc_free(d);
     free(text);
-    ini_free(ini);
+    config_free(cfg);
     style_free(&st);
     diag_free(&dl);
     return rc;

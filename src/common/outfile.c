@@ -1,5 +1,6 @@
 /* outfile — see outfile.h. */
 #include "common/outfile.h"
+#include "common/i18n.h"
 #include "common/xalloc.h"
 
 #include <errno.h>
@@ -50,6 +51,21 @@ void outfile_install_signal_cleanup(void)
 
 void outfile_track(const char *path) { pending_set(path, 1); }
 void outfile_forget(const char *path) { pending_set(path, 0); }
+
+int outfile_not_input(const char *out, const outfile_input *in, int n, diag_list *dl)
+{
+    struct stat so, si;
+    if (!out || stat(out, &so) != 0) return 0;   /* nothing there yet: nothing to lose */
+    for (int i = 0; i < n; i++) {
+        if (!in[i].path || stat(in[i].path, &si) != 0) continue;
+        if (si.st_dev != so.st_dev || si.st_ino != so.st_ino) continue;
+        diag_hint(diag_error(dl, out, 0, 0, _("refusing to write the output over %s (%s): they are the same file"),
+                             in[i].what, in[i].path),
+                  _("choose another output path (-o)"));
+        return -1;
+    }
+    return 0;
+}
 
 int make_dirs(const char *dir, diag_list *dl)
 {

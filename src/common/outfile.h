@@ -27,6 +27,20 @@ int outfile_commit(outfile *o, diag_list *dl);
 /* Close and remove the temporary file; safe to call twice or after commit. */
 void outfile_abort(outfile *o);
 
+/* An input a run reads, for outfile_not_input(): its path and what it is
+ * ("the school data"), for the message. */
+typedef struct outfile_input {
+    const char *path;   /* NULL entries are skipped */
+    const char *what;
+} outfile_input;
+
+/* Refuse to write `out` over one of the inputs: -1 with an error naming both
+ * when out already exists and is the same file (same device and inode: a
+ * hard link, a symbolic link or another spelling of the path are caught) as
+ * one of in[0..n-1]; else 0.  Every command calls it with every file it
+ * reads before it does any work. */
+int outfile_not_input(const char *out, const outfile_input *in, int n, diag_list *dl);
+
 /* Make folder `dir` and its parents (like mkdir -p).  0 on success. */
 int make_dirs(const char *dir, diag_list *dl);
 

@@ -16,11 +16,16 @@
 #include "core/figures.h"
 #include "document/doc.h"
 #include "document/value.h"
-#include "input/ini.h"
 
-/* The report's template context: every figure a template can use, formatted.
- * Reads [narrative] from ini.  Owned by the caller (tv_free). */
-tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl);
+/* The report's free-form facts ([narrative] in the INI), as written: each
+ * key and value with its line in `path`, for messages.  Plain data: compose
+ * reads no file; src/config/ fills it. */
+typedef struct jh_fact { const char *key, *value; int line; } jh_fact;
+typedef struct jh_facts { const char *path; const jh_fact *items; int n; } jh_facts;
+
+/* The report's template context: every figure a template can use, formatted,
+ * and the narrative facts (may be NULL).  Owned by the caller (tv_free). */
+tv_value *report_context(const jh_figures *f, const jh_facts *narrative, diag_list *dl);
 
 /* Block placeholders of the report template, NULL-terminated. */
 extern const char *const report_blocks[];
@@ -28,12 +33,6 @@ extern const char *const report_blocks[];
 /* Expand the report template at path and build its document.  NULL with
  * diagnostics on any error. */
 doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_path, diag_list *dl);
-
-/* Expand a template and parse the result into a doc, calling mo->block for
- * each {{> name}} of `blocks`.  NULL with diagnostics. */
-struct md_options;
-doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
-                   const char *const *blocks, struct md_options *mo, diag_list *dl);
 
 /* One school's sheet: the context for the school with `code` (all its parts). */
 tv_value *sheet_context(const jh_figures *f, const char *code, diag_list *dl);
@@ -45,8 +44,5 @@ doc *sheet_doc(const jh_figures *f, const char *code, const char *template_text,
 /* The distinct school codes in file order; *codes owned by the caller (free
  * the array only: the strings belong to the figures). */
 int sheet_codes(const jh_figures *f, const char ***codes);
-
-/* "2019-12-05" or "2019年12月5日" -> y, m, d.  0 on success. */
-int parse_cn_date(const char *s, int *y, int *m, int *d);
 
 #endif

@@ -4,9 +4,12 @@
 #include "common/num.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
+#include "document/markdown.h"
+#include "document/template.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 numstr fmt_num(double x, int decimals)
@@ -116,7 +119,7 @@ tv_value *needs_value(const double shortfall[JH_NCOMPLIANCE], int *count)
     return list;
 }
 
-void doc_meta(doc *d, const jh_config *cfg, const char *title)
+void doc_meta(doc *d, const jh_params *cfg, const char *title)
 {
     doc_set(&d->title, title);
     doc_set(&d->author, cfg->issuer);
@@ -126,4 +129,41 @@ void doc_meta(doc *d, const jh_config *cfg, const char *title)
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
         doc_set(&d->date, iso);
     }
+}
+
+/* ---- template expansion (the report and the sheets) ---------------------- */
+
+static int accept_block(void *ud, const char *name, doc *d, diag_list *dl)
+{
+    (void)ud; (void)name; (void)d; (void)dl;
+    return 0;
+}
+
+doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
+                   const char *const *blocks, md_options *mo, diag_list *dl)
+{
+    /* Markdown the renderer does not support is found in the template as
+     * written, so its line and column are the template's own; after
+     * expansion, sections would have moved the lines. */
+    md_options check = {.block = accept_block, .placeholders = 1};
+    doc *raw = md_to_doc(text, len, path, &check, dl);
+    if (!raw) return NULL;
+    doc_free(raw);
+    template_opts topt = {blocks};
+    char *md = template_expand(text, len, path, ctx, &topt, dl);
+    if (!md) return NULL;
+    doc *d = md_to_doc(md, strlen(md), path, mo, dl);
+    free(md);
+    return d;
+}
+
+int parse_cn_date(const char *s, int *y, int *m, int *d)
+{
+    int n = 0;
+    if (sscanf(s, "%d-%d-%d%n", y, m, d, &n) == 3 && s[n] == '\0') goto check;
+    if (sscanf(s, "%d年%d月%d日%n", y, m, d, &n) == 3 && s[n] == '\0') goto check;
+    return -1;
+check:
+    if (*y < 1900 || *y > 2999 || *m < 1 || *m > 12 || *d < 1 || *d > 31) return -1;
+    return 0;
 }

@@ -36,9 +36,9 @@ int shortfall_words(int ci, double shortfall, const char **label, numstr *amount
  * of the ten compliance indicators (0 = nothing lacking); *count items. */
 tv_value *needs_value(const double shortfall[JH_NCOMPLIANCE], int *count);
 
-/* A document's PDF metadata from the configuration: title, author (the
+/* A document's PDF metadata from the parameters: title, author (the
  * issuer), and the date ([report] date, as YYYY-MM-DD) when it parses. */
-void doc_meta(doc *d, const jh_config *cfg, const char *title);
+void doc_meta(doc *d, const jh_params *cfg, const char *title);
 
 /* The display name of a school part: its name, plus 小学部/初中部 when the
  * school has two parts. */
@@ -46,5 +46,14 @@ char *part_name(const jh_figures *f, const jh_part_figures *p);
 
 /* The short labels of the compliance indicators p misses, joined with 、 */
 char *missing_list(const jh_part_figures *p, int *count);
+
+/* Expand a template and parse the result into a doc, calling mo->block for
+ * each {{> name}} of `blocks`.  NULL with diagnostics. */
+struct md_options;
+doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
+                   const char *const *blocks, struct md_options *mo, diag_list *dl);
+
+/* "2019-12-05" or "2019年12月5日" -> y, m, d.  0 on success. */
+int parse_cn_date(const char *s, int *y, int *m, int *d);
 
 #endif

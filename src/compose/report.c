@@ -65,7 +65,7 @@ static tv_value *compliance_map(const jh_figures *f, const jh_level_figures *L)
 static tv_value *level_context(const jh_figures *f, jh_level lv, tv_value *over_items[], int *nover)
 {
     const jh_level_figures *L = &f->level[lv];
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     tv_value *m = tv_map();
     tv_map_str(m, "key", level_key(lv));
     tv_map_str(m, "name", level_label(lv));
@@ -155,24 +155,27 @@ static void needs_context(const jh_figures *f, tv_value *ctx)
 
 /* [narrative]: free-form facts; funding_YYYY keys are also summed, and a
  * hand-typed funding_total that disagrees with the sum is flagged. */
-static void narrative_context(jh_ini *ini, tv_value *ctx, diag_list *dl)
+static void narrative_context(const jh_facts *nar_in, tv_value *ctx, diag_list *dl)
 {
     tv_value *nar = tv_map();
-    const char *const *keys;
-    int n = ini ? ini_section_keys(ini, "narrative", &keys) : 0;
+    int n = nar_in ? nar_in->n : 0;
+    const jh_fact *facts = n ? nar_in->items : NULL;
+    const char *typed = NULL;
+    int typed_line = 0;
     double sum = 0, last = 0;
     int first_year = 0, last_year = 0, any = 0, ok = 1;
     for (int i = 0; i < n; i++) {
-        const char *v = ini_get_str(ini, "narrative", keys[i], "");
-        tv_map_str(nar, keys[i], v);
+        const char *k = facts[i].key, *v = facts[i].value;
+        tv_map_str(nar, k, v);
+        if (!strcmp(k, "funding_total")) { typed = v; typed_line = facts[i].line; }
         int year;
         char tail;
-        if (sscanf(keys[i], "funding_%4d%c", &year, &tail) == 1) {
+        if (sscanf(k, "funding_%4d%c", &year, &tail) == 1) {
             double x;
             if (num_parse(v, &x) != 0) {
-                diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, "narrative", keys[i]), 0,
-                                     "[narrative] %s = '%s' is not a number", keys[i], v),
-                          "write the amount in 万元 as a plain number, e.g. 7849");
+                diag_hint(diag_error(dl, nar_in->path, facts[i].line, 0,
+                                     _("[narrative] %s = '%s' is not a number"), k, v),
+                          _("write the amount in 万元 as a plain number, e.g. 7849"));
                 ok = 0;
                 continue;
             }
@@ -194,16 +197,15 @@ static void narrative_context(jh_ini *ini, tv_value *ctx, diag_list *dl)
     tv_num(fu, "total", sum, 2 * (fmod(sum, 1) != 0));
     tv_num(fu, "last", last, 2 * (fmod(last, 1) != 0));
     tv_list_push(funding, fu);
-    const char *typed = ini_get_str(ini, "narrative", "funding_total", NULL);
     double t;
     if (typed && num_parse(typed, &t) == 0 && fabs(t - sum) > 0.005)
-        diag_hint(diag_warning(dl, ini_path(ini), ini_line(ini, "narrative", "funding_total"), 0,
-                               "[narrative] funding_total = %s, but the funding_YYYY amounts add up to %s",
+        diag_hint(diag_warning(dl, nar_in->path, typed_line, 0,
+                               _("[narrative] funding_total = %s, but the funding_YYYY amounts add up to %s"),
                                typed, fmt_num(sum, 2).s),
-                  "the report prints the sum ({{funding.total}}); correct or remove funding_total");
+                  _("the report prints the sum ({{funding.total}}); correct or remove funding_total"));
 }
 
-static void date_context(const jh_config *cfg, tv_value *ctx)
+static void date_context(const jh_params *cfg, tv_value *ctx)
 {
     int y, m, d;
     if (cfg->date && parse_cn_date(cfg->date, &y, &m, &d) == 0) {
@@ -215,9 +217,9 @@ static void date_context(const jh_config *cfg, tv_value *ctx)
     }
 }
 
-tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
+tv_value *report_context(const jh_figures *f, const jh_facts *narrative, diag_list *dl)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     tv_value *ctx = tv_map();
     tv_map_str(ctx, "county", cfg->county);
     tv_int(ctx, "year", cfg->year);
@@ -263,7 +265,7 @@ tv_value *report_context(const jh_figures *f, jh_ini *ini, diag_list *dl)
 
     failing_context(f, ctx);
     needs_context(f, ctx);
-    narrative_context(ini, ctx, dl);
+    narrative_context(narrative, ctx, dl);
     return ctx;
 }
 
@@ -309,7 +311,7 @@ static void compliance_table(const jh_figures *f, doc *d)
 /* 表2: per 学段, the county mean and the 差异系数 of each indicator. */
 static void balance_table(const jh_figures *f, doc *d)
 {
-    const jh_config *cfg = f->cfg;
+    const jh_params *cfg = f->cfg;
     int quality = is_quality(f);
     const jh_indicator *ind;
     const jh_stat *st0;
@@ -401,30 +403,6 @@ static int report_block(void *ud, const char *name, doc *d, diag_list *dl)
     return 0;
 }
 
-static int accept_block(void *ud, const char *name, doc *d, diag_list *dl)
-{
-    (void)ud; (void)name; (void)d; (void)dl;
-    return 0;
-}
-
-doc *expand_to_doc(const char *text, size_t len, const char *path, const tv_value *ctx,
-                   const char *const *blocks, md_options *mo, diag_list *dl)
-{
-    /* Markdown the renderer does not support is found in the template as
-     * written, so its line and column are the template's own; after
-     * expansion, sections would have moved the lines. */
-    md_options check = {.block = accept_block, .placeholders = 1};
-    doc *raw = md_to_doc(text, len, path, &check, dl);
-    if (!raw) return NULL;
-    doc_free(raw);
-    template_opts topt = {blocks};
-    char *md = template_expand(text, len, path, ctx, &topt, dl);
-    if (!md) return NULL;
-    doc *d = md_to_doc(md, strlen(md), path, mo, dl);
-    free(md);
-    return d;
-}
-
 /* A [narrative] fact the template uses but the INI lacks: say where to add it. */
 static void narrative_hints(const jh_figures *f, diag_list *dl, int from)
 {
@@ -456,15 +434,4 @@ doc *report_doc(const jh_figures *f, const tv_value *ctx, const char *template_p
     snprintf(subject, sizeof subject, "%s%d年度县域义务教育均衡发展工作情况", f->cfg->county, f->cfg->year);
     doc_set(&d->subject, subject);
     return d;
-}
-
-int parse_cn_date(const char *s, int *y, int *m, int *d)
-{
-    int n = 0;
-    if (sscanf(s, "%d-%d-%d%n", y, m, d, &n) == 3 && s[n] == '\0') goto check;
-    if (sscanf(s, "%d年%d月%d日%n", y, m, d, &n) == 3 && s[n] == '\0') goto check;
-    return -1;
-check:
-    if (*y < 1900 || *y > 2999 || *m < 1 || *m > 12 || *d < 1 || *d > 31) return -1;
-    return 0;
 }

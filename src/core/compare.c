@@ -105,7 +105,7 @@ static char *two(const char *a, const char *b) { return xasprintf("%s %s", a, b)
 
 /* ---- configuration ----------------------------------------------------- */
 
-static void compare_config(jh_diff *d, const jh_config *a, const jh_config *b)
+static void compare_config(jh_diff *d, const jh_params *a, const jh_params *b)
 {
     char ya[16], yb[16];
     snprintf(ya, sizeof ya, "%d", a->year);
@@ -167,7 +167,7 @@ static void compare_data(jh_diff *d, const jh_figures *A, const jh_figures *B,
 
 /* ---- figures and verdicts ---------------------------------------------- */
 
-static int mean_decimals(const jh_config *c, int quality, int i)
+static int mean_decimals(const jh_params *c, int quality, int i)
 {
     return quality ? jh_quality_ind[i].decimals : c->dec_mean[i];
 }
@@ -180,7 +180,7 @@ static void compare_part_figures(jh_diff *d, const jh_part_figures *a, const jh_
                    compliance_str(i, a->value[i]).s, compliance_str(i, b->value[i]).s);
 }
 
-static void compare_part_verdicts(jh_diff *d, const jh_config *cfg, const jh_part_figures *a,
+static void compare_part_verdicts(jh_diff *d, const jh_params *cfg, const jh_part_figures *a,
                                   const jh_part_figures *b)
 {
     where w = part_where(b);
@@ -196,7 +196,7 @@ static void compare_part_verdicts(jh_diff *d, const jh_config *cfg, const jh_par
     }
 }
 
-static void compare_level(jh_diff *d, const jh_config *ca, const jh_config *cb, const jh_level_figures *a,
+static void compare_level(jh_diff *d, const jh_params *ca, const jh_params *cb, const jh_level_figures *a,
                           const jh_level_figures *b, int verdicts)
 {
     where w = {(int)b->level, NULL, NULL};

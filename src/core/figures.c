@@ -19,6 +19,8 @@
 
 #define TOL 1e-9
 
+const char *scheme_key(jh_scheme s) { return s == JH_SCHEME_QUALITY ? "quality" : "basic"; }
+
 int within_displayed(double value, double max, int decimals)
 {
     if (isnan(value)) return 0;
@@ -59,7 +61,7 @@ static double lacking(const jh_indicator *ind, double q, double need)
     return ind->integral ? ceil(d - TOL * fmax(1, need)) : d;
 }
 
-static void part_compliance(const jh_config *cfg, jh_part_figures *p)
+static void part_compliance(const jh_params *cfg, jh_part_figures *p)
 {
     const jh_school *s = p->school;
     p->n_met = 0;
@@ -77,7 +79,7 @@ static void part_compliance(const jh_config *cfg, jh_part_figures *p)
     p->all_met = p->n_met == JH_NCOMPLIANCE;
 }
 
-static void part_quality(const jh_config *cfg, jh_part_figures *p)
+static void part_quality(const jh_params *cfg, jh_part_figures *p)
 {
     const jh_school *s = p->school;
     int floor_ok = 1;
@@ -113,7 +115,7 @@ static jh_stat level_stat(const jh_indicator *ind, jh_level_figures *lv, double 
     return st;
 }
 
-static void level_figures(const jh_config *cfg, const jh_schools *sc, jh_level_figures *lv, diag_list *dl)
+static void level_figures(const jh_params *cfg, const jh_schools *sc, jh_level_figures *lv, diag_list *dl)
 {
     double *x = xcalloc((size_t)lv->n + 1, sizeof *x), *w = xcalloc((size_t)lv->n + 1, sizeof *w);
     for (int i = 0; i < lv->n; i++) {
@@ -180,7 +182,7 @@ static void part_plausible(const jh_schools *sc, const jh_part_figures *p, diag_
     }
 }
 
-jh_figures *figures_compute(const jh_config *cfg, const jh_schools *sc, diag_list *dl)
+jh_figures *figures_compute(const jh_params *cfg, const jh_schools *sc, diag_list *dl)
 {
     jh_figures *f = xcalloc(1, sizeof *f);
     f->cfg = cfg;

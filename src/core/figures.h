@@ -19,7 +19,7 @@
 
 #include "common/diag.h"
 #include "core/indicators.h"
-#include "input/config.h"
+#include "core/params.h"
 #include "input/schools.h"
 
 typedef struct jh_part_figures {
@@ -69,7 +69,7 @@ typedef struct jh_level_figures {
 } jh_level_figures;
 
 typedef struct jh_figures {
-    const jh_config *cfg;         /* borrowed */
+    const jh_params *cfg;         /* borrowed */
     const jh_schools *schools;    /* borrowed; must outlive the figures */
     jh_part_figures *parts;       /* one per school part, in file order */
     int n;
@@ -78,7 +78,7 @@ typedef struct jh_figures {
 
 /* Compute every figure.  Never fails on checked data; warnings (an undefined
  * CV, a 学段 without schools) go to dl. */
-jh_figures *figures_compute(const jh_config *cfg, const jh_schools *schools, diag_list *dl);
+jh_figures *figures_compute(const jh_params *cfg, const jh_schools *schools, diag_list *dl);
 void figures_free(jh_figures *f);
 
 /* The figures of a school part, NULL if none. */

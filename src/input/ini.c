@@ -4,9 +4,10 @@
  * iniparser gives the values but neither line numbers nor usable errors (it
  * prints through a process-wide callback and returns NULL).  So the file is
  * first scanned line by line here: that scan finds syntax errors with their
- * line, records where every section and key is (for messages and for
- * ini_warn_unused), and strips a UTF-8 BOM (fatal to iniparser).  Only a file
- * that passes the scan is handed to iniparser for the values.
+ * line, records where every section and key is (for messages, and for
+ * src/config/, which walks them in file order), and strips a UTF-8 BOM
+ * (fatal to iniparser).  Only a file that passes the scan is handed to
+ * iniparser for the values.
  */
 #include "input/ini.h"
 #include "common/i18n.h"
@@ -32,14 +33,11 @@
 typedef struct ini_key {
     char *section, *key;   /* lowercased */
     int line;
-    int read;
 } ini_key;
 
 typedef struct ini_sec {
     char *name;            /* lowercased */
-    int line;              /* 0 when only queried, not in the file */
-    int queried;           /* a getter asked for something in it */
-    int allowed;           /* ini_allow_section */
+    int line;
 } ini_sec;
 
 struct jh_ini {
@@ -176,7 +174,6 @@ static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
         e->section = xstrdup(section);
         e->key = key;
         e->line = lineno;
-        e->read = 0;
     }
     free(section);
     return errors;
@@ -276,14 +273,12 @@ char *ini_resolve_path(const jh_ini *ini, const char *path)
     return xasprintf("%s/%s", ini->dir, path);
 }
 
-/* Lowercased section and key; marks the key read and the section queried. */
-static ini_key *touch(jh_ini *ini, const char *section, const char *key, char **sec_out)
+/* The entry of section:key (lowercased into *sec_out if asked), NULL if absent. */
+static ini_key *touch(const jh_ini *ini, const char *section, const char *key, char **sec_out)
 {
     char *sec = lower_dup(section, strlen(section));
     char *k = lower_dup(key, strlen(key));
-    add_sec(ini, sec, 0)->queried = 1;
     ini_key *e = find_key(ini, sec, k);
-    if (e) e->read = 1;
     free(k);
     if (sec_out) *sec_out = sec; else free(sec);
     return e;
@@ -402,14 +397,12 @@ const char *ini_require_str(jh_ini *ini, const char *section, const char *key, d
 int ini_section_keys(jh_ini *ini, const char *section, const char *const **keys)
 {
     char *sec = lower_dup(section, strlen(section));
-    add_sec(ini, sec, 0)->queried = 1;
     int n = 0;
     for (int i = 0; i < ini->nkeys; i++) if (!strcmp(ini->keys[i].section, sec)) n++;
     char **list = xcalloc((size_t)n + 1, sizeof *list);
     n = 0;
     for (int i = 0; i < ini->nkeys; i++)
         if (!strcmp(ini->keys[i].section, sec)) {
-            ini->keys[i].read = 1;
             list[n++] = ini->keys[i].key;
         }
     free(sec);
@@ -419,28 +412,34 @@ int ini_section_keys(jh_ini *ini, const char *section, const char *const **keys)
     return n;
 }
 
-void ini_allow_section(jh_ini *ini, const char *section)
+int ini_nsections(const jh_ini *ini)
 {
-    char *sec = lower_dup(section, strlen(section));
-    ini_sec *s = add_sec(ini, sec, 0);
-    s->queried = s->allowed = 1;
-    free(sec);
+    int n = 0;
+    for (int i = 0; i < ini->nsecs; i++) n += ini->secs[i].line > 0;
+    return n;
 }
 
-void ini_warn_unused(const jh_ini *ini, diag_list *dl)
+const char *ini_section_at(const jh_ini *ini, int i, int *line)
 {
-    for (int i = 0; i < ini->nsecs; i++) {
-        const ini_sec *s = &ini->secs[i];
-        if (s->line && !s->queried)
-            diag_hint(diag_warning(dl, ini->path, s->line, 0, _("unknown section [%s] is ignored"), s->name),
-                      _("check the spelling of the section name"));
+    for (int k = 0; k < ini->nsecs; k++) {
+        if (ini->secs[k].line <= 0) continue;
+        if (i-- == 0) {
+            if (line) *line = ini->secs[k].line;
+            return ini->secs[k].name;
+        }
     }
-    for (int i = 0; i < ini->nkeys; i++) {
-        const ini_key *k = &ini->keys[i];
-        const ini_sec *s = find_sec(ini, k->section);
-        if (k->read || !s || !s->queried || s->allowed) continue;
-        diag_hint(diag_warning(dl, ini->path, k->line, 0, _("unknown key '%s' in [%s] is ignored"),
-                               k->key, k->section),
-                  _("check the spelling of the key"));
-    }
+    return NULL;
+}
+
+int ini_nkeys(const jh_ini *ini) { return ini->nkeys; }
+
+int ini_key_at(const jh_ini *ini, int i, const char **section, const char **key, const char **value)
+{
+    const ini_key *k = &ini->keys[i];
+    *section = k->section;
+    *key = k->key;
+    char *full = xasprintf("%s:%s", k->section, k->key);
+    *value = iniparser_getstring(ini->d, full, NULL);
+    free(full);
+    return k->line;
 }

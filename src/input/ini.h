@@ -1,12 +1,10 @@
 /*
  * ini — the report's INI configuration, on top of iniparser.
  *
- * Every stage reads its own sections through these getters (the core reads
- * [balance] and [standard.*], the layout reads [fonts] and [layout] ...).  The
- * getters remember which keys were read, so that after all stages have read
- * theirs ini_warn_unused() can name every key or section nobody knows: a typo
- * must not pass silently.  Errors name the file, the line, the section and the
- * key, with a hint.
+ * A reader only: it knows the syntax, not the keys.  src/config/ walks the
+ * sections and keys in file order (ini_section_at, ini_key_at) and judges
+ * each against the table of known keys.  Errors name the file and the line,
+ * with a hint.
  *
  * Sections and keys are case-insensitive (iniparser lowercases them).  A UTF-8
  * byte-order mark is accepted.
@@ -47,14 +45,15 @@ int ini_get_bool(jh_ini *ini, const char *section, const char *key, int def,
 const char *ini_require_str(jh_ini *ini, const char *section, const char *key, diag_list *dl);
 
 /* Keys of a section, in file order (for free-form sections such as [narrative]);
- * marks them read.  Returns the count; *keys is owned by ini (valid until ini_free). */
+ * Returns the count; *keys is owned by ini (valid until ini_free). */
 int ini_section_keys(jh_ini *ini, const char *section, const char *const **keys);
 
-/* Declare a whole section known to this command although it does not read it
- * (e.g. `figures` allows [fonts]): none of its keys will be warned about. */
-void ini_allow_section(jh_ini *ini, const char *section);
-
-/* Report every section and key that no getter asked for, as warnings. */
-void ini_warn_unused(const jh_ini *ini, diag_list *dl);
+/* The sections and keys as the file has them, in file order.  ini_key_at
+ * returns the key's line and sets its section, key and value (NULL when
+ * iniparser kept none); strings owned by ini. */
+int ini_nsections(const jh_ini *ini);
+const char *ini_section_at(const jh_ini *ini, int i, int *line);
+int ini_nkeys(const jh_ini *ini);
+int ini_key_at(const jh_ini *ini, int i, const char **section, const char **key, const char **value);
 
 #endif

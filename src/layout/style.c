@@ -1,4 +1,4 @@
-/* style — defaults and the INI reader; see style.h. */
+/* style — the defaults; see style.h. */
 #include "layout/style.h"
 #include "common/i18n.h"
 #include "common/xalloc.h"
@@ -49,6 +49,20 @@ void style_free(layout_style *st)
     memset(st, 0, sizeof *st);
 }
 
+static void spec_copy(font_spec *d, const font_spec *s)
+{
+    d->path = s->path ? xstrdup(s->path) : NULL;
+    d->index = s->index;
+    d->where = s->where ? xstrdup(s->where) : NULL;
+}
+
+void style_copy(layout_style *dst, const layout_style *src)
+{
+    *dst = *src;
+    for (int i = 0; i < ROLE_COUNT; i++) spec_copy(&dst->font[i], &src->font[i]);
+    for (int i = 0; i < src->nfallback; i++) spec_copy(&dst->fallback[i], &src->fallback[i]);
+}
+
 fontset *style_fontset(const layout_style *st, diag_list *dl)
 {
     fontset *fs = fontset_new();
@@ -61,86 +75,4 @@ fontset *style_fontset(const layout_style *st, diag_list *dl)
                                  st->fallback[i].where, dl) != 0) rc = -1;
     if (rc) { fontset_free(fs); return NULL; }
     return fs;
-}
-
-/* ---- INI ---- */
-
-/* "PATH" or "PATH:INDEX" (a Windows "C:\..." drive colon is not an index). */
-static void parse_spec(jh_ini *ini, const char *key, const char *val, font_spec *f)
-{
-    char *s = xstrdup(val);
-    int index = 0;
-    char *colon = strrchr(s, ':');
-    if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
-        index = atoi(colon + 1);
-        *colon = 0;
-    }
-    char *path = ini_resolve_path(ini, s);
-    char *where = xasprintf("%s:%d", ini_path(ini), ini_line(ini, "fonts", key));
-    spec_set(f, path, index, where);
-    free(where);
-    free(path);
-    free(s);
-}
-
-static int get_mm(jh_ini *ini, const char *key, double *v, double lo, double hi, diag_list *dl)
-{
-    double x;
-    if (ini_get_double(ini, "layout", key, *v, &x, dl) < 0) return -1;
-    if (x < lo || x > hi) {
-        diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, "layout", key), 0,
-                             _("[layout] %s = %g is out of range"), key, x),
-                  _("use a value from %g to %g"), lo, hi);
-        return -1;
-    }
-    *v = x;
-    return 0;
-}
-
-int style_from_ini(jh_ini *ini, layout_style *st, diag_list *dl)
-{
-    int rc = 0;
-    struct { const char *key; double *v; double lo, hi; } nums[] = {
-        {"page_width", &st->page_w, 50, 2000}, {"page_height", &st->page_h, 50, 2000},
-        {"margin_top", &st->margin_top, 0, 500}, {"margin_left", &st->margin_left, 0, 500},
-        {"area_width", &st->area_w, 20, 2000}, {"area_height", &st->area_h, 20, 2000},
-        {"body_size", &st->body_size, 5, 72}, {"title_size", &st->title_size, 5, 72},
-        {"table_size", &st->table_size, 5, 72}, {"chart_size", &st->chart_size, 5, 72},
-        {"chart_height", &st->chart_height, 20, 250},
-        {"pagenum_size", &st->pagenum_size, 5, 72}, {"pagenum_gap", &st->pagenum_gap, 0, 100},
-    };
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        if (get_mm(ini, nums[i].key, nums[i].v, nums[i].lo, nums[i].hi, dl) != 0) rc = -1;
-    double lines = st->lines, chars = st->chars, indent = st->indent;
-    if (get_mm(ini, "lines", &lines, 5, 100, dl) || get_mm(ini, "chars", &chars, 5, 100, dl) ||
-        get_mm(ini, "indent", &indent, 0, 10, dl)) rc = -1;
-    st->lines = (int)lines; st->chars = (int)chars; st->indent = (int)indent;
-    if (ini_get_bool(ini, "layout", "page_numbers", st->page_numbers, &st->page_numbers, dl) < 0) rc = -1;
-    if (st->margin_left + st->area_w > st->page_w || st->margin_top + st->area_h > st->page_h) {
-        diag_hint(diag_error(dl, ini_path(ini), ini_line(ini, "layout", "area_width"), 0,
-                             _("[layout] the type area does not fit on the page")),
-                  _("margin + area must not exceed the page size"));
-        rc = -1;
-    }
-    for (int i = 0; i < ROLE_COUNT; i++) {
-        const char *v = ini_get_str(ini, "fonts", font_role_names[i], NULL);
-        if (v && *v) parse_spec(ini, font_role_names[i], v, &st->font[i]);
-    }
-    const char *fb = ini_get_str(ini, "fonts", "fallback", NULL);
-    if (fb && *fb) {
-        for (int i = 0; i < st->nfallback; i++) { free(st->fallback[i].path); free(st->fallback[i].where); }
-        st->nfallback = 0;
-        char *list = xstrdup(fb), *save = NULL;
-        for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-            while (*tok == ' ') tok++;
-            char *e = tok + strlen(tok);
-            while (e > tok && e[-1] == ' ') *--e = 0;
-            if (!*tok || st->nfallback == STYLE_MAX_FALLBACK) continue;
-            font_spec *f = &st->fallback[st->nfallback++];
-            memset(f, 0, sizeof *f);
-            parse_spec(ini, "fallback", tok, f);
-        }
-        free(list);
-    }
-    return rc;
 }

@@ -2,14 +2,13 @@
  * style — the page geometry, sizes and fonts of a layout.  The defaults are
  * GB/T 9704-2012 (domain.md §4): A4, top 37 mm, left 28 mm, type area
  * 156 x 225 mm, 22 lines x 28 characters of 16 pt, title 22 pt, page numbers
- * "— N —" 14 pt 7 mm below the type area.  [layout] and [fonts] in the INI
- * override any of it.
+ * "— N —" 14 pt 7 mm below the type area.  A plain struct: src/config/
+ * fills it from [layout] and [fonts] in the INI; the layout reads no file.
  */
 #ifndef JH_STYLE_H
 #define JH_STYLE_H
 
 #include "common/diag.h"
-#include "input/ini.h"
 #include "layout/fontset.h"
 
 typedef struct font_spec {
@@ -42,9 +41,8 @@ typedef struct layout_style {
 /* GB/T 9704 defaults and the Debian default faces. */
 void style_default(layout_style *st);
 void style_free(layout_style *st);
-/* Read [layout] and [fonts] (keys: title, body, heading1, heading2, table,
- * pagenum as "PATH" or "PATH:INDEX"; fallback = "PATH[:INDEX], ..."). 0 / -1. */
-int style_from_ini(jh_ini *ini, layout_style *st, diag_list *dl);
+/* dst = a deep copy of src (dst need not be initialised). */
+void style_copy(layout_style *dst, const layout_style *src);
 /* Open every face of st into a new fontset.  NULL with diagnostics. */
 fontset *style_fontset(const layout_style *st, diag_list *dl);
 

@@ -52,10 +52,10 @@ err "missing CSV is named" "$B/no-such-file.csv: cannot open the school data"
 
 # --- configuration
 fails_with "bad configuration" check -c $B/config.ini
-err "missing required key" "$B/config.ini: [report] year is missing"
-err "unknown scheme" "$B/config.ini:8: [balance] scheme: unknown scheme 'fancy'"
+err "missing required key" "$B/config.ini: [report] year (年度) is missing"
+err "unknown scheme" "$B/config.ini:8: [balance] scheme: unknown value 'fancy'"
 err "ratio as a bare number" "$B/config.ini:11: [standard.primary] teacher_ratio: '23' is more than 1"
-err "missing standard" "[standard.primary] labs (实验室) is missing"
+err "missing standard" "[standard.primary] labs (小学实验室标准) is missing"
 err "negative threshold" "$B/config.ini:32: [standard.middle] books: '-20' is negative"
 
 fails_with "INI syntax error" figures -c $B/syntax.ini

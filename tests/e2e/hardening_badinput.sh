@@ -130,7 +130,7 @@ rep "INI with BOM: error line not shifted" "bom.ini:$yl: [report] year" "$W/bom.
 iconv -f UTF-8 -t UTF-16 "$W/base.ini" >"$W/u16.ini"
 rep "INI in UTF-16" "u16.ini:1: the file is UTF-16" "$W/u16.ini"
 awk '/^\[report\]/{skip=1; next} /^\[/{skip=0} !skip' "$W/base.ini" >"$W/noreport.ini"
-rep "INI without [report]" "noreport.ini: [report] county is missing" "$W/noreport.ini"
+rep "INI without [report]" "noreport.ini: [report] county (县名) is missing" "$W/noreport.ini"
 awk '/^\[standard.middle\]/{skip=1; next} /^\[/{skip=0} !skip' "$W/base.ini" >"$W/nomiddle.ini"
 rep "INI without [standard.middle]" "nomiddle.ini: [standard.middle]" "$W/nomiddle.ini"
 awk '/^\[data\]/{skip=1; next} /^\[/{skip=0} !skip' "$W/base.ini" >"$W/nodata.ini"

@@ -125,3 +125,26 @@ head -c 3000 "$TMP/t/units.xlsx" >"$TMP/cut.xlsx"
 refused "a truncated workbook" "$TMP/cut.xlsx" "not a valid .xlsx workbook"
 $MK "$TMP/bomb.xlsx" --bomb 200
 refused "a 200 MB sheet (zip bomb)" "$TMP/bomb.xlsx" "junheng reads at most 100 MB"
+
+# --- [data] sheet -------------------------------------------------------------------
+"$X" data/tongdao-2019/schools.csv "$TMP/t/named.xlsx" --sheet 学校基本情况 --codes-text
+ini_for "$TMP/t/named.xlsx" "$TMP/t/sheet.ini" "sheet = 学校基本情况"
+figs "$TMP/t/sheet.ini" >"$TMP/sheet.json"
+check "[data] sheet names the sheet to read" cmp "$TMP/csv.json" "$TMP/sheet.json"
+ini_for "$TMP/t/named.xlsx" "$TMP/t/nosheet.ini" "sheet = 汇总"
+"$JUNHENG" check -c "$TMP/t/nosheet.ini" >"$TMP/nosheet.out" 2>&1
+contains "a sheet that is not there is refused, listing the sheets" "$TMP/nosheet.out" "the workbook has no sheet named '汇总'"
+contains "… and the hint lists them" "$TMP/nosheet.out" "'学校基本情况', '说明'"
+
+# --- plausibility warnings (exit 0) --------------------------------------------------
+sed -e 's/^primary_max_cv *=.*/primary_max_cv = 1.5/' data/tongdao-2019/report.ini >"$TMP/cv.ini"
+sed -i "/^\[data\]/,/^\[/ s|^schools *=.*|schools = $JH_TOP/data/tongdao-2019/schools.csv|" "$TMP/cv.ini"
+check "a CV limit of 1.5 is only a warning" "$JUNHENG" check -c "$TMP/cv.ini"
+"$JUNHENG" check -c "$TMP/cv.ini" >"$TMP/cv.out" 2>&1
+contains "a CV limit outside (0, 1] is warned about" "$TMP/cv.out" "warning: [balance] primary_max_cv = 1.5 is outside (0, 1]: any county passes"
+# a money column in 万元 by mistake: 生均 far under the standard
+awk -F, 'BEGIN {OFS=","} NR == 2 {$13 = $13 / 10000} {print}' data/tongdao-2019/schools.csv >"$TMP/t/wan.csv"
+ini_for "$TMP/t/wan.csv" "$TMP/t/wan.ini"
+"$JUNHENG" check -c "$TMP/t/wan.ini" >"$TMP/wan.out" 2>&1
+contains "a per-pupil value under 1/20 of its standard is warned about, naming the row" "$TMP/wan.out" \
+    "$TMP/t/wan.csv:2: warning: school '县第一完全小学' (小学): 生均教学仪器设备值 is"

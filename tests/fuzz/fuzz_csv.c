@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "core/figures.h"
-#include "input/config.h"
+#include "config/config.h"
 #include "input/ini.h"
 #include "input/schools.h"
 
@@ -46,7 +46,7 @@ static jh_config *load_config(const char *scheme)
     diag_list dl;
     diag_init(&dl);
     jh_ini *ini = ini_load(path, &dl);
-    jh_config *c = ini ? config_load(ini, &dl) : NULL;
+    jh_config *c = ini ? config_load(ini, CONFIG_REPORT, &dl) : NULL;
     unlink(path);
     if (!c) { diag_print(&dl, stderr); abort(); }
     ini_free(ini);
@@ -88,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         diag_list fl;
         diag_init(&fl);
-        figures_free(figures_compute(cfgs[o.need_quality], s, &fl));
+        figures_free(figures_compute(&cfgs[o.need_quality]->core, s, &fl));
         diag_free(&fl);
         schools_free(s);
     }

@@ -1,6 +1,6 @@
 /*
  * fuzz_ini — libFuzzer harness for input/ini and every stage's reader of it
- * (config_load, style_from_ini) and the unused-key warnings.
+ * (config_load against the schema, with its unknown-key warnings).
  *
  * ini_load takes a path (iniparser reads files), so each input is written to
  * a temporary file in /dev/shm (or /tmp).  Promises checked: no crash, leak
@@ -13,9 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "input/config.h"
+#include "config/config.h"
 #include "input/ini.h"
-#include "layout/style.h"
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "broken promise: %s (line %d)\n", #c, __LINE__); abort(); } } while (0)
 
@@ -49,15 +48,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK((ini != NULL) == (dl.errors == 0));
     check_diags(&dl, 0, lines);
     if (ini) {
-        jh_config *c = config_load(ini, &dl);
+        jh_config *c = config_load(ini, CONFIG_REPORT, &dl);
         CHECK(c != NULL || dl.errors > 0);
-        layout_style st;
-        style_default(&st);
-        style_from_ini(ini, &st, &dl);
-        style_free(&st);
+        jh_config *s = config_load(ini, CONFIG_STYLE, &dl);
         ini_section_keys(ini, "narrative", &(const char *const *){0});
-        ini_warn_unused(ini, &dl);
         check_diags(&dl, 0, lines);
+        config_free(s);
         config_free(c);
         ini_free(ini);
     }

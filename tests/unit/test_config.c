@@ -1,5 +1,6 @@
-/* Unit tests for input/ini and input/config: BOM, syntax errors with lines,
- * unknown keys and sections, threshold notations, required keys. */
+/* Unit tests for input/ini and config/config: BOM, syntax errors with lines,
+ * unknown and misplaced keys and sections, threshold notations, required
+ * keys, fonts, and the schema table itself. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,7 +13,8 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
-#include "input/config.h"
+#include "config/config.h"
+#include "config/schema.h"
 #include "input/ini.h"
 
 #define STANDARDS \
@@ -59,7 +61,7 @@ static jh_config *load(const char *text, diag_list *dl, jh_ini **ini_out)
     jh_ini *ini = ini_load(write_ini(&t, text), dl);
     drop(&t);
     if (!ini) { *ini_out = NULL; return NULL; }
-    jh_config *c = config_load(ini, dl);
+    jh_config *c = config_load(ini, CONFIG_REPORT, dl);
     *ini_out = ini;
     return c;
 }
@@ -73,29 +75,29 @@ static void test_good_config(void **state)
     jh_config *c = load("\xEF\xBB\xBF; a BOM and a comment first\n" GOOD "[fonts]\nbody = x.ttf\n", &dl, &ini);
     if (!c) diag_print(&dl, stderr);
     assert_non_null(c);
-    assert_string_equal(c->county, "通道侗族自治县");
-    assert_int_equal(c->year, 2019);
-    assert_string_equal(c->title, "通道侗族自治县2019年度推进县域义务教育均衡发展工作情况报告");
-    assert_null(c->issuer);
-    assert_int_equal(c->scheme, JH_SCHEME_BASIC);
-    assert_true(c->max_cv[JH_PRIMARY] == 0.65 && c->max_cv[JH_MIDDLE] == 0.55);
-    assert_true(fabs(c->standard[JH_PRIMARY][CI_TEACHER_RATIO] - 1.0 / 19) < 1e-15);
-    assert_true(fabs(c->standard[JH_MIDDLE][CI_TEACHER_RATIO] - 1 / 13.5) < 1e-15);
-    assert_true(c->standard[JH_PRIMARY][CI_QUALIFIED] == 1.0);
-    assert_true(c->standard[JH_MIDDLE][CI_QUALIFIED] == 0.98);
-    assert_true(c->standard[JH_MIDDLE][CI_BOOKS] == 30);
-    assert_true(c->quality[JH_MIDDLE][QI_SPORTS_AREA] == 10.2);
-    assert_int_equal(c->dec_cv, 3);
-    assert_int_equal(c->dec_mean[BI_EQUIPMENT_VALUE], 2);
-    assert_int_equal(c->dec_mean[BI_BOOKS], 3);
+    assert_string_equal(c->core.county, "通道侗族自治县");
+    assert_int_equal(c->core.year, 2019);
+    assert_string_equal(c->core.title, "通道侗族自治县2019年度推进县域义务教育均衡发展工作情况报告");
+    assert_null(c->core.issuer);
+    assert_int_equal(c->core.scheme, JH_SCHEME_BASIC);
+    assert_true(c->core.max_cv[JH_PRIMARY] == 0.65 && c->core.max_cv[JH_MIDDLE] == 0.55);
+    assert_true(fabs(c->core.standard[JH_PRIMARY][CI_TEACHER_RATIO] - 1.0 / 19) < 1e-15);
+    assert_true(fabs(c->core.standard[JH_MIDDLE][CI_TEACHER_RATIO] - 1 / 13.5) < 1e-15);
+    assert_true(c->core.standard[JH_PRIMARY][CI_QUALIFIED] == 1.0);
+    assert_true(c->core.standard[JH_MIDDLE][CI_QUALIFIED] == 0.98);
+    assert_true(c->core.standard[JH_MIDDLE][CI_BOOKS] == 30);
+    assert_true(c->core.quality[JH_MIDDLE][QI_SPORTS_AREA] == 10.2);
+    assert_int_equal(c->core.dec_cv, 3);
+    assert_int_equal(c->core.dec_mean[BI_EQUIPMENT_VALUE], 2);
+    assert_int_equal(c->core.dec_mean[BI_BOOKS], 3);
     assert_int_equal(c->encoding, JH_ENC_AUTO);
-    assert_int_equal(c->split_mixed, 1);
+    assert_int_equal(c->mixed, 0);   /* split */
     /* relative paths are relative to the INI's folder */
     assert_non_null(strstr(c->schools_path, "/jh-test-"));
     assert_non_null(strstr(c->schools_path, "/schools.csv"));
-    /* [fonts] is another stage's: allowed, not warned */
-    ini_allow_section(ini, "fonts");
-    ini_warn_unused(ini, &dl);
+    /* [fonts] is read like any section: the face is the INI's, where it says */
+    assert_non_null(strstr(c->style.font[ROLE_BODY].path, "/x.ttf"));
+    assert_non_null(c->style.font[ROLE_BODY].where);
     assert_int_equal(dl.warnings, 0);
     assert_int_equal(dl.errors, 0);
     config_free(c);
@@ -112,13 +114,13 @@ static void test_quality_defaults_and_overrides(void **state)
     jh_config *c = load(GOOD "[balance]\nscheme = quality\nmiddle_max_cv = 0.4\n[quality.primary]\nbackbone = 1.5\n"
                         "[display]\nequipment_value = 0\nmean = 2\n", &dl, &ini);
     assert_non_null(c);
-    assert_int_equal(c->scheme, JH_SCHEME_QUALITY);
-    assert_true(c->max_cv[JH_PRIMARY] == 0.50);
-    assert_true(c->max_cv[JH_MIDDLE] == 0.4);
-    assert_true(c->quality[JH_PRIMARY][QI_BACKBONE] == 1.5);
-    assert_true(c->quality[JH_PRIMARY][QI_ARTS] == 0.9);
-    assert_int_equal(c->dec_mean[BI_EQUIPMENT_VALUE], 0);
-    assert_int_equal(c->dec_mean[BI_BOOKS], 2);
+    assert_int_equal(c->core.scheme, JH_SCHEME_QUALITY);
+    assert_true(c->core.max_cv[JH_PRIMARY] == 0.50);
+    assert_true(c->core.max_cv[JH_MIDDLE] == 0.4);
+    assert_true(c->core.quality[JH_PRIMARY][QI_BACKBONE] == 1.5);
+    assert_true(c->core.quality[JH_PRIMARY][QI_ARTS] == 0.9);
+    assert_int_equal(c->core.dec_mean[BI_EQUIPMENT_VALUE], 0);
+    assert_int_equal(c->core.dec_mean[BI_BOOKS], 2);
     config_free(c);
     ini_free(ini);
     diag_free(&dl);
@@ -132,8 +134,7 @@ static void test_unknown_keys_and_sections_warn(void **state)
     jh_ini *ini;
     jh_config *c = load(GOOD "[balance]\nschme = quality\n[balanse]\nscheme = basic\n", &dl, &ini);
     assert_non_null(c);
-    assert_int_equal(c->scheme, JH_SCHEME_BASIC);  /* the typo is not taken */
-    ini_warn_unused(ini, &dl);
+    assert_int_equal(c->core.scheme, JH_SCHEME_BASIC);  /* the typo is not taken */
     assert_int_equal(dl.warnings, 2);
     assert_true(has_diag(&dl, 29, "unknown key 'schme' in [balance]"));
     assert_true(has_diag(&dl, 30, "unknown section [balanse]"));
@@ -146,14 +147,15 @@ static void test_config_errors_name_section_and_key(void **state)
 {
     (void)state;
     struct { const char *text; int line; const char *want; } cases[] = {
-        {"[report]\nyear = 2019\n[data]\nschools = s.csv\n" STANDARDS, 0, "[report] county is missing"},
-        {"[report]\ncounty = 甲\n[data]\nschools = s.csv\n" STANDARDS, 0, "[report] year is missing"},
+        {"[report]\nyear = 2019\n[data]\nschools = s.csv\n" STANDARDS, 0, "[report] county (县名) is missing"},
+        {"[report]\ncounty = 甲\n[data]\nschools = s.csv\n" STANDARDS, 0, "[report] year (年度) is missing"},
         {"[report]\ncounty = 甲\nyear = 二〇一九\n[data]\nschools = s.csv\n" STANDARDS, 3, "[report] year: '二〇一九' is not a whole number"},
-        {GOOD "[balance]\nscheme = fancy\n", 29, "[balance] scheme: unknown scheme 'fancy'"},
+        {GOOD "[balance]\nscheme = fancy\n", 29, "[balance] scheme: unknown value 'fancy'"},
         {GOOD "[balance]\nprimary_max_cv = 0,65\n", 29, "[balance] primary_max_cv: '0,65' is not a number"},
-        {GOOD "[balance]\nprimary_max_cv = -1\n", 29, "[balance] primary_max_cv: must be more than 0"},
-        {GOOD "[data]\nencoding = latin1\n", 0, "[data] encoding: unknown encoding 'latin1'"},
-        {GOOD "[display]\ncv = 12\n", 29, "[display] cv: 12 decimals is out of range"},
+        {GOOD "[balance]\nprimary_max_cv = -1\n", 29, "[balance] primary_max_cv: '-1' is negative"},
+        {GOOD "[balance]\nprimary_max_cv = 0\n", 29, "[balance] primary_max_cv: '0' must be more than 0"},
+        {GOOD "[data]\nencoding = latin1\n", 0, "[data] encoding: unknown value 'latin1'"},
+        {GOOD "[display]\ncv = 12\n", 29, "[display] cv: 12 is out of range"},
         {GOOD "[display]\nbooks = x\n", 29, "[display] books: 'x' is not a whole number"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -195,7 +197,7 @@ static void test_bad_thresholds(void **state)
     assert_true(has_diag(&dl, 12, "[standard.primary] labs: '-1' is negative"));
     assert_true(has_diag(&dl, 18, "[standard.middle] teacher_ratio: '1:0' is not a number"));
     assert_true(has_diag(&dl, 19, "[standard.middle] qualified_teachers: '98' is more than 1"));
-    assert_true(has_diag(&dl, 0, "[standard.middle] books (生均图书册数) is missing"));
+    assert_true(has_diag(&dl, 0, "[standard.middle] books (初中生均图书册数标准) is missing"));
     assert_int_equal(dl.errors, 6);
     ini_free(ini);
     diag_free(&dl);
@@ -272,10 +274,97 @@ static void test_ini_getters(void **state)
     char *p = ini_resolve_path(ini, "/abs/x.csv");
     assert_string_equal(p, "/abs/x.csv");
     free(p);
-    ini_warn_unused(ini, &dl);
-    assert_int_equal(dl.warnings, 1);  /* everything was read */
     ini_free(ini);
     diag_free(&dl);
+}
+
+/* A key in the wrong section says where it belongs; a near miss is named;
+ * a section the table lacks is warned once, its keys not one by one. */
+static void test_misplaced_and_misspelt(void **state)
+{
+    (void)state;
+    diag_list dl;
+    diag_init(&dl);
+    jh_ini *ini;
+    jh_config *c = load(GOOD "[report]\nscheme = quality\n[balance]\nprimary_maxcv = 0.6\n[sheets]\ncolumns = 3\n"
+                        "rows = 2\n[fonts]\nbody = a.ttc,2\ntitle = b.ttc:1\nfallback = c.ttc, 3, d.ttf\n", &dl, &ini);
+    assert_non_null(c);
+    assert_int_equal(c->core.scheme, JH_SCHEME_BASIC);
+    assert_true(has_diag(&dl, 29, "unknown key 'scheme' in [report]"));
+    assert_true(has_diag(&dl, 31, "unknown key 'primary_maxcv' in [balance]"));
+    assert_true(has_diag(&dl, 32, "unknown section [sheets]"));
+    assert_int_equal(dl.warnings, 3);
+    int hints = 0;
+    for (int i = 0; i < dl.n; i++)
+        if (dl.items[i].hint && (strstr(dl.items[i].hint, "belongs in [balance]") ||
+                                 strstr(dl.items[i].hint, "did you mean 'primary_max_cv'")))
+            hints++;
+    assert_int_equal(hints, 2);
+    /* fonts: PATH,INDEX as documented, PATH:INDEX as before; a bare number
+     * in the fallback list is the index of the face before it */
+    assert_non_null(strstr(c->style.font[ROLE_BODY].path, "/a.ttc"));
+    assert_int_equal(c->style.font[ROLE_BODY].index, 2);
+    assert_non_null(strstr(c->style.font[ROLE_TITLE].path, "/b.ttc"));
+    assert_int_equal(c->style.font[ROLE_TITLE].index, 1);
+    assert_int_equal(c->style.nfallback, 2);
+    assert_int_equal(c->style.fallback[0].index, 3);
+    assert_non_null(strstr(c->style.fallback[1].path, "/d.ttf"));
+    config_free(c);
+    ini_free(ini);
+    diag_free(&dl);
+}
+
+/* CONFIG_STYLE (render -c) needs no report keys but judges the rest alike. */
+static void test_style_only(void **state)
+{
+    (void)state;
+    diag_list dl;
+    diag_init(&dl);
+    tmpini t;
+    jh_ini *ini = ini_load(write_ini(&t, "[layout]\nbody_size = 12\nlines = 30\n[layuot]\nx = 1\n"), &dl);
+    drop(&t);
+    assert_non_null(ini);
+    jh_config *c = config_load(ini, CONFIG_STYLE, &dl);
+    assert_non_null(c);
+    assert_true(c->style.body_size == 12);
+    assert_int_equal(c->style.lines, 30);
+    assert_true(has_diag(&dl, 4, "unknown section [layuot]"));
+    assert_int_equal(dl.errors, 0);
+    config_free(c);
+    ini_free(ini);
+    diag_free(&dl);
+}
+
+/* The table: sections known, keys unique, the indicator keys those of the
+ * core's tables, every field written by one entry only. */
+static void test_schema_table(void **state)
+{
+    (void)state;
+    assert_true(jh_config_nkeys > 80);
+    for (size_t i = 0; i < jh_config_nkeys; i++) {
+        const jh_key *k = &jh_config_keys[i];
+        assert_true(schema_has_section(k->section));
+        assert_ptr_equal(schema_find(k->section, k->key), k);
+        assert_non_null(k->help);
+        assert_true(*k->help && *k->label);
+        if (k->flags & JH_KEY_REQUIRED) assert_string_equal(k->def, "");
+        if (k->type == JH_KEY_CHOICE) assert_non_null(k->choices);
+        for (size_t j = 0; j < i; j++)
+            if (k->type != JH_KEY_FREE) assert_true(jh_config_keys[j].offset != k->offset);
+        if (!strncmp(k->section, "standard.", 9))
+            assert_true(indicator_find(jh_compliance_ind, JH_NCOMPLIANCE, k->key) >= 0);
+        if (!strncmp(k->section, "quality.", 8))
+            assert_true(indicator_find(jh_quality_ind, JH_NQUALITY, k->key) >= 0);
+    }
+    for (int i = 0; i < JH_NCOMPLIANCE; i++) {
+        assert_non_null(schema_find("standard.primary", jh_compliance_ind[i].key));
+        assert_non_null(schema_find("standard.middle", jh_compliance_ind[i].key));
+    }
+    for (int i = 0; i < JH_NQUALITY; i++) assert_non_null(schema_find("quality.middle", jh_quality_ind[i].key));
+    for (int i = 0; i < JH_NBALANCE; i++) assert_non_null(schema_find("display", jh_balance_ind[i].key));
+    for (int i = 0; i < ROLE_COUNT; i++) assert_non_null(schema_find("fonts", font_role_names[i]));
+    assert_null(schema_find("report", "nonsense"));
+    assert_non_null(schema_find("narrative", "anything"));
 }
 
 int main(void)
@@ -288,6 +377,9 @@ int main(void)
         cmocka_unit_test(test_bad_thresholds),
         cmocka_unit_test(test_ini_syntax_errors),
         cmocka_unit_test(test_ini_getters),
+        cmocka_unit_test(test_misplaced_and_misspelt),
+        cmocka_unit_test(test_style_only),
+        cmocka_unit_test(test_schema_table),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

@@ -46,9 +46,9 @@ static jh_school school(int i, jh_level l, double students, double teachers, dou
     return s;
 }
 
-static jh_config cfg_basic(void)
+static jh_params cfg_basic(void)
 {
-    jh_config c;
+    jh_params c;
     memset(&c, 0, sizeof c);
     c.county = "测试县";
     c.year = 2019;
@@ -94,7 +94,7 @@ static void test_county_figures_use_the_weights(void **state)
     jh_school s[5];
     for (int i = 0; i < 5; i++) s[i] = school(i, JH_PRIMARY, P[i], 3, BOOKS[i]);
     jh_schools sc = {.path = "t.csv", .items = s, .n = 5};
-    jh_config c = cfg_basic();
+    jh_params c = cfg_basic();
     diag_list dl;
     diag_init(&dl);
     jh_figures *f = figures_compute(&c, &sc, &dl);
@@ -160,7 +160,7 @@ static void test_compliance_values_and_shortfalls(void **state)
     s[2] = school(2, JH_PRIMARY, 100, 0, 300);   /* no teachers at all */
     s[2].v[F_QUALIFIED] = s[2].v[F_ABOVE_DEGREE] = s[2].v[F_SENIOR_TITLE] = 0;
     jh_schools sc = {.path = "t.csv", .items = s, .n = 3};
-    jh_config c = cfg_basic();
+    jh_params c = cfg_basic();
     diag_list dl;
     diag_init(&dl);
     jh_figures *f = figures_compute(&c, &sc, &dl);
@@ -199,7 +199,7 @@ static void test_rate_25_of_26(void **state)
     for (int i = 0; i < 26; i++) s[i] = school(i, JH_PRIMARY, 100 + i, 8, 500);
     s[7].v[F_SITE_AREA] = 10 * s[7].v[F_STUDENTS];
     jh_schools sc = {.path = "t.csv", .items = s, .n = 26};
-    jh_config c = cfg_basic();
+    jh_params c = cfg_basic();
     diag_list dl;
     diag_init(&dl);
     jh_figures *f = figures_compute(&c, &sc, &dl);
@@ -239,7 +239,7 @@ static void test_quality_per_school_rule(void **state)
                       quality_school(3, two)};
     NEAR(s[1].v[F_SPORTS_AREA] / 100, 6.375, 1e-12);
     jh_schools sc = {.path = "t.csv", .items = s, .n = 4};
-    jh_config c = cfg_basic();
+    jh_params c = cfg_basic();
     c.scheme = JH_SCHEME_QUALITY;
     c.max_cv[JH_PRIMARY] = 0.50;
     diag_list dl;
@@ -273,7 +273,7 @@ static void test_quality_cv_threshold(void **state)
         s[i].v[F_MULTIMEDIA] = BOOKS[i] / 10;  /* CV 0.515 > 0.50 */
     }
     jh_schools sc = {.path = "t.csv", .items = s, .n = 5};
-    jh_config c = cfg_basic();
+    jh_params c = cfg_basic();
     c.scheme = JH_SCHEME_QUALITY;
     c.max_cv[JH_PRIMARY] = 0.50;
     diag_list dl;
@@ -293,7 +293,7 @@ static void test_zero_mean_warns(void **state)
     jh_school s[2] = {school(0, JH_MIDDLE, 100, 8, 3000), school(1, JH_MIDDLE, 200, 14, 6000)};
     s[0].v[F_COMPUTERS] = s[1].v[F_COMPUTERS] = 0;
     jh_schools sc = {.path = "t.csv", .items = s, .n = 2};
-    jh_config c = cfg_basic();
+    jh_params c = cfg_basic();
     diag_list dl;
     diag_init(&dl);
     jh_figures *f = figures_compute(&c, &sc, &dl);
