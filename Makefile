@@ -9,7 +9,7 @@
 #   make po       refresh po/junheng.pot from the sources and merge it into po/*.po
 
 CC      ?= gcc
-PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libzip expat
+PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate libzip expat
 # libhpdf, libcsv and iniparser ship no pkg-config file on Debian: link them by name.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))

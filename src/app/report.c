@@ -30,8 +30,11 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     if (!(ctx = report_context(in->fig, &in->cfg->narrative, dl)) || dl->errors) goto done;
     if (!(d = report_doc(in->fig, ctx, tpl, dl))) goto done;
     if (!(fs = style_fontset(st, dl))) goto done;
-    if (!(lo = layout_doc(d, st, fs, dl))) goto done;
-    if (fontset_subset(fs, dl) != 0) goto done;
+    /* a reader jumps to 一、… and （一）…: the report's headings are its outline
+     * (a shallow copy: the strings stay the configuration's) */
+    layout_style ost = *st;
+    ost.outline_headings = 1;
+    if (!(lo = layout_doc(d, &ost, fs, dl))) goto done;
     if (path ? pdf_write(lo, fs, path, dl) : pdf_render(lo, fs, pdf, len, dl)) goto done;
     if (pages) *pages = lo->npages;
     rc = 0;

@@ -2,14 +2,15 @@
  *
  * One PDF per school: each sheet is laid out and written on its own, on
  * o->jobs threads, with fonts subset for exactly what that sheet draws
- * (pdf_write_exact).  A per-run subset of everything would make every file
- * carry every school's name glyphs, and libharu's cost per embedded font
- * grows with its size, so the small exact subset is both smaller and
- * faster.  Nothing is kept between schools: memory stays flat.
+ * (pdf_write always does).  What sheets share is the fontset: its HarfBuzz
+ * faces, with the table accelerators HarfBuzz builds on first use, serve
+ * every sheet.  Nothing else is kept between schools: memory stays flat.
  *
- * Combined: the fonts are subset once for the union.  A first pass lays
- * every sheet out alone, to record glyphs and to find the schools that
- * cannot be set (a character no font has), then the whole is built.
+ * Combined: one pass.  Each sheet is laid out once, appended to the PDF
+ * (pdf_add turns its pages into compressed streams at once) and freed, so
+ * memory grows only by libharu's small per-page objects; the fonts are cut
+ * down to the union and embedded at the end (pdf_finish).  A school that
+ * cannot be set (a character no font has) is left out and reported.
  *
  * A school that fails is reported with its code and skipped; the others are
  * still written.
@@ -74,7 +75,7 @@ static void one(job *J, int i)
     diag_list *dl = &J->diags[i];
     doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, dl);
     layout *lo = d ? layout_doc(d, J->st, J->fs, dl) : NULL;
-    if (lo && J->write && pdf_write_exact(lo, J->fs, J->paths[i], dl) != 0) J->failed[i] = 1;
+    if (lo && J->write && pdf_write(lo, J->fs, J->paths[i], dl) != 0) J->failed[i] = 1;
     if (!lo) J->failed[i] = 1;
     layout_free(lo);
     doc_free(d);
@@ -175,37 +176,43 @@ static int select_codes(const char **all, int n, const char *const *want, int nw
     return k;
 }
 
-/* One PDF with every sheet, a bookmark per school. */
+/* One PDF with every sheet, a bookmark per school, written as it goes. */
 static int write_combined(job *J, const char *path, diag_list *dl)
 {
-    doc *all = doc_new(NULL);
-    int any = 0;
-    for (int i = 0; i < J->n; i++) {
-        if (J->failed[i]) continue;
-        doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, &J->diags[i]);
+    pdf_doc *pd = pdf_begin(J->fs, dl);
+    int any = 0, rc = 0;
+    for (int i = 0; i < J->n && rc == 0; i++) {
+        diag_list *sdl = &J->diags[i];
+        doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, sdl);
         if (!d) { J->failed[i] = 1; continue; }
-        if (any) doc_add_page_break(all);
-        else { doc_set(&all->author, d->author); doc_set(&all->date, d->date); }
+        if (!any) {
+            char title[512];
+            snprintf(title, sizeof title, "%s%d年学校办学条件达标情况一览", J->fig->cfg->county, J->fig->cfg->year);
+            pdf_set_meta(pd, title, d->author, NULL, d->date);
+        }
         const jh_part_figures *p = NULL;
         for (int l = 0; l < JH_NLEVELS && !p; l++) p = figures_part(J->fig, J->codes[i], (jh_level)l);
+        doc *one = doc_new(NULL);
         char *mark = xasprintf("%s %s", J->codes[i], p->school->name);
-        doc_add_bookmark(all, 0, mark);
+        doc_add_bookmark(one, 0, mark);
         free(mark);
-        doc_append(all, d);
-        any = 1;
+        doc_append(one, d);   /* frees d */
+        layout *lo = layout_doc(one, J->st, J->fs, sdl);
+        if (!lo) J->failed[i] = 1;
+        else if (pdf_add(pd, lo) != 0) rc = -1;   /* libharu itself failed: the PDF is lost */
+        else any = 1;
+        layout_free(lo);
+        doc_free(one);
+        int done = i + 1;
+        if (done % 8 == 0 || done == J->n) draw_progress(J, done);
     }
-    char title[512];
-    snprintf(title, sizeof title, "%s%d年学校办学条件达标情况一览", J->fig->cfg->county, J->fig->cfg->year);
-    doc_set(&all->title, title);
-    int rc = -1;
-    layout *lo = any ? layout_doc(all, J->st, J->fs, dl) : NULL;
-    if (lo && fontset_subset(J->fs, dl) == 0 && pdf_write(lo, J->fs, path, dl) == 0) rc = 0;
-    if (!any) diag_error(dl, NULL, 0, 0, _("no sheet could be made"));
-    layout_free(lo);
-    doc_free(all);
-    return rc;
+    if (rc == 0 && !any) {
+        diag_error(dl, NULL, 0, 0, _("no sheet could be made"));
+        rc = -1;
+    }
+    if (rc != 0) { pdf_abandon(pd); return -1; }
+    return pdf_finish(pd, path);
 }
-
 
 int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, diag_list *dl)
 {
@@ -239,8 +246,9 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
 
     const outfile_input mine_in[] = {{tpl_path, _("the sheet template")}, {NULL, NULL}};
     if (o->combined && app_guard_outputs(in, &st, mine_in, &o->combined, 1, dl) != 0) goto done;
+    fontset_freeze(J.fs);             /* each PDF subsets its own glyphs */
     if (o->combined) {
-        run_pass(&J, 0, jobs);   /* find failing schools before building the whole */
+        J.write = 1;
         if (write_combined(&J, o->combined, dl) == 0)
             for (int i = 0; i < n; i++) r->written += !J.failed[i];
     } else {
@@ -252,7 +260,6 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
         }
         if (app_guard_outputs(in, &st, mine_in, (const char *const *)J.paths, n, dl) != 0) goto done;
         if (make_dirs(o->dir, dl) != 0) goto done;
-        fontset_freeze(J.fs);         /* each file subsets its own glyphs */
         run_pass(&J, 1, jobs);
         for (int i = 0; i < n; i++) r->written += !J.failed[i];
     }

@@ -64,7 +64,6 @@ int cmd_render(int argc, char **argv)
     if (date) doc_set(&d->date, date);
     if (!(fs = style_fontset(&st, &dl))) goto done;
     if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
-    if (fontset_subset(fs, &dl) != 0) goto done;
     if (pdf_write(lo, fs, out, &dl) != 0) goto done;
     rc = EXIT_OK;
 done:

@@ -1,17 +1,16 @@
 /*
  * fontset — faces through HarfBuzz: coverage (nominal glyph), advances
- * (h_advance at the unit scale) and the subsetter.  libharu only ever sees the
- * subset files, which also avoids its composite-glyph bug (glyph ids > 32767)
- * because the subset renumbers glyphs densely.
+ * (h_advance at the unit scale) and the subsetter.  The PDF back end embeds
+ * the in-memory subsets itself; their dense glyph numbering also keeps clear
+ * of libharu 2.3.0's composite-glyph bug (glyph ids > 32767).
  */
 #include "layout/fontset.h"
 #include "common/fileio.h"
 #include "common/i18n.h"
-#include "common/outfile.h"
 #include "common/xalloc.h"
-#include "layout/sfnt.h"
 
 #include <hb.h>
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -31,8 +30,6 @@ typedef struct face {
     hb_font_t *font;
     double upem;
     hb_set_t *used;
-    char *subset;      /* subset file path, or NULL */
-    long subset_size;
 } face;
 
 struct fontset {
@@ -41,7 +38,6 @@ struct fontset {
     int role[ROLE_COUNT];   /* face id, -1 unset */
     int *fallback;
     int nfb, fbcap;
-    char *tmpdir;           /* created on the first subset */
     pthread_mutex_t lock;   /* guards the used sets while documents are laid out in parallel */
     int frozen;             /* fontset_freeze: usage is no longer recorded */
 };
@@ -59,14 +55,12 @@ void fontset_free(fontset *fs)
     if (!fs) return;
     for (int i = 0; i < fs->n; i++) {
         face *f = &fs->faces[i];
-        if (f->subset) { unlink(f->subset); outfile_forget(f->subset); free(f->subset); }
         hb_set_destroy(f->used);
         hb_font_destroy(f->font);
         hb_face_destroy(f->face);
         hb_blob_destroy(f->blob);
         free(f->path);
     }
-    if (fs->tmpdir) { rmdir(fs->tmpdir); outfile_forget(fs->tmpdir); free(fs->tmpdir); }
     free(fs->faces);
     free(fs->fallback);
     pthread_mutex_destroy(&fs->lock);
@@ -202,114 +196,95 @@ unsigned fontset_used_count(const fontset *fs, int face_id)
 {
     return hb_set_get_population(fs->faces[face_id].used);
 }
-const char *fontset_subset_file(const fontset *fs, int face_id) { return fs->faces[face_id].subset; }
-long fontset_subset_size(const fontset *fs, int face_id) { return fs->faces[face_id].subset_size; }
 
-/* The subset font with libharu's fast cmap (layout/sfnt.h), or NULL to keep
- * HarfBuzz's own. */
-static unsigned char *dense_cmap(hb_face_t *sub, hb_set_t *cps, const unsigned char *data,
-                                 unsigned len, size_t *outlen)
+static int16_t be16(const char *p) { return (int16_t)((unsigned char)p[0] << 8 | (unsigned char)p[1]); }
+
+/* Descriptor metrics and the PostScript name of face f, in 1/1000 em. */
+static void metrics(const face *f, font_subset *out)
 {
-    unsigned n = hb_set_get_population(cps);
-    uint32_t *cp = malloc((n + 1) * sizeof *cp);
-    uint16_t *gid = malloc((n + 1) * sizeof *gid);
-    hb_font_t *font = hb_font_create(sub);
-    unsigned k = 0;
-    hb_codepoint_t c = HB_SET_VALUE_INVALID;
-    while (cp && gid && hb_set_next(cps, &c) && c < 0xFFFF) {
-        hb_codepoint_t g = 0;
-        if (!hb_font_get_nominal_glyph(font, c, &g)) continue;
-        cp[k] = c;
-        gid[k++] = (uint16_t)g;
-    }
-    unsigned char *out = cp && gid ? sfnt_dense_cmap(data, len, cp, gid, k, outlen) : NULL;
-    hb_font_destroy(font);
-    free(cp);
-    free(gid);
-    return out;
+    double k = 1000.0 / f->upem;
+    hb_position_t v;
+    hb_blob_t *head = hb_face_reference_table(f->face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned hl = 0;
+    const char *h = hb_blob_get_data(head, &hl);
+    if (h && hl >= 44)
+        for (int i = 0; i < 4; i++) out->bbox[i] = (int)(be16(h + 36 + 2 * i) * k);
+    hb_blob_destroy(head);
+    out->ascent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)
+                  ? (int)(v * k) : out->bbox[3];
+    out->descent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)
+                   ? (int)(v * k) : out->bbox[1];
+    out->cap_height = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0
+                      ? (int)(v * k) : out->ascent;
+    unsigned len = sizeof out->psname;
+    out->psname[0] = 0;
+    hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, out->psname);
+    /* a PDF name: printable ASCII without delimiters */
+    for (char *p = out->psname; *p; p++)
+        if (*p <= 0x20 || *p >= 0x7F || strchr("()<>[]{}/%#", *p)) *p = '-';
 }
 
-/* Subset face f to the code points in cps and write it to path. */
-static int subset_to_file(const face *f, hb_set_t *cps, const char *path, long *size, diag_list *dl)
+int fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, size_t n, font_subset *out,
+                       diag_list *dl)
 {
+    const face *f = &fs->faces[face_id];
+    memset(out, 0, sizeof *out);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) return -1;
-    hb_set_union(hb_subset_input_unicode_set(in), cps);
+    hb_set_t *u = hb_subset_input_unicode_set(in);
+    for (size_t i = 0; i < n; i++) hb_set_add(u, cps[i]);
     /* hinting is useless at print resolution and is half of some faces */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    hb_face_t *sub = hb_subset_or_fail(f->face, in);
+    static const hb_tag_t drop[] = {
+        HB_TAG('c','m','a','p'), HB_TAG('n','a','m','e'), HB_TAG('p','o','s','t'),
+        HB_TAG('G','S','U','B'), HB_TAG('G','P','O','S'), HB_TAG('G','D','E','F'),
+        HB_TAG('B','A','S','E'), HB_TAG('J','S','T','F'), HB_TAG('M','A','T','H'),
+        HB_TAG('v','h','e','a'), HB_TAG('v','m','t','x'), HB_TAG('V','O','R','G'),
+        HB_TAG('k','e','r','n'), HB_TAG('g','a','s','p'), HB_TAG('h','d','m','x'),
+        HB_TAG('L','T','S','H'), HB_TAG('V','D','M','X'), HB_TAG('D','S','I','G'),
+        HB_TAG('m','e','t','a'), HB_TAG('P','C','L','T'), HB_TAG('O','S','/','2'),
+    };
+    hb_set_t *dt = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) hb_set_add(dt, drop[i]);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->face, in);
     hb_subset_input_destroy(in);
-    if (!sub) {
+    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    hb_blob_t *blob = sub ? hb_face_reference_blob(sub) : NULL;
+    unsigned len = 0;
+    const char *data = blob ? hb_blob_get_data(blob, &len) : NULL;
+    if (!data || !len) {
         diag_error(dl, f->path, 0, 0, _("HarfBuzz could not subset font %s (face %d)"), f->path, f->index);
+        hb_blob_destroy(blob);
+        hb_face_destroy(sub);
+        hb_subset_plan_destroy(plan);
         return -1;
     }
-    hb_blob_t *out = hb_face_reference_blob(sub);
-    unsigned len = 0;
-    const char *data = hb_blob_get_data(out, &len);
-    size_t dense_len = 0;
-    unsigned char *dense = dense_cmap(sub, cps, (const unsigned char *)data, len, &dense_len);
-    if (dense) { data = (const char *)dense; len = (unsigned)dense_len; }
-    FILE *fp = fopen(path, "wb");
-    int rc = 0;
-    if (!fp || fwrite(data, 1, len, fp) != len) rc = -1;
-    if (fp && fclose(fp) != 0) rc = -1;
-    if (rc) diag_error(dl, path, 0, 0, _("cannot write the subset font file"));
-    if (size) *size = len;
-    free(dense);
-    hb_blob_destroy(out);
+    const hb_map_t *o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    out->gid = xcalloc(n ? n : 1, sizeof *out->gid);
+    out->adv = xcalloc(n ? n : 1, sizeof *out->adv);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t g = 0;
+        hb_font_get_nominal_glyph(f->font, cps[i], &g);
+        hb_codepoint_t ng = hb_map_get(o2n, g);
+        out->gid[i] = ng == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)ng;
+        /* libharu's rule (advance * 1000 / upem, truncated), so that text
+         * sits where it always did */
+        out->adv[i] = (int)((uint32_t)hb_font_get_glyph_h_advance(f->font, g) * 1000u / (uint32_t)f->upem);
+    }
+    metrics(f, out);
+    out->data = (const unsigned char *)data;
+    out->len = len;
+    out->priv = blob;
     hb_face_destroy(sub);
-    return rc;
+    hb_subset_plan_destroy(plan);
+    return 0;
 }
 
-static int subset_one(fontset *fs, int id, diag_list *dl)
+void font_subset_free(font_subset *s)
 {
-    face *f = &fs->faces[id];
-    if (!f->subset) {
-        f->subset = xasprintf("%s/face%d.ttf", fs->tmpdir, id);
-        outfile_track(f->subset);   /* a SIGINT must not leave it in TMPDIR */
-    }
-    return subset_to_file(f, f->used, f->subset, &f->subset_size, dl);
-}
-
-char *fontset_subset_cps(const fontset *fs, int face_id, const uint32_t *cps, size_t n, diag_list *dl)
-{
-    const char *t = getenv("TMPDIR");
-    char *path = xasprintf("%s/junheng-face-XXXXXX", t && *t ? t : "/tmp");
-    outfile_track(path);   /* the caller removes it, and calls outfile_forget */
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        outfile_forget(path);
-        diag_hint(diag_error(dl, path, 0, 0, _("cannot create a temporary font file")),
-                  _("set TMPDIR to a writable folder"));
-        free(path);
-        return NULL;
-    }
-    close(fd);
-    hb_set_t *set = hb_set_create();
-    for (size_t i = 0; i < n; i++) hb_set_add(set, cps[i]);
-    int rc = subset_to_file(&fs->faces[face_id], set, path, NULL, dl);
-    hb_set_destroy(set);
-    if (rc) { unlink(path); outfile_forget(path); free(path); return NULL; }
-    return path;
-}
-
-int fontset_subset(fontset *fs, diag_list *dl)
-{
-    if (!fs->tmpdir) {
-        const char *t = getenv("TMPDIR");
-        char *tmpl = xasprintf("%s/junheng-fonts-XXXXXX", t && *t ? t : "/tmp");
-        outfile_track(tmpl);   /* removed (once empty) on SIGINT too */
-        if (!mkdtemp(tmpl)) {
-            outfile_forget(tmpl);
-            diag_hint(diag_error(dl, tmpl, 0, 0, _("cannot create a temporary folder for the font subsets")),
-                      _("set TMPDIR to a writable folder"));
-            free(tmpl);
-            return -1;
-        }
-        fs->tmpdir = tmpl;
-    }
-    int rc = 0;
-    for (int i = 0; i < fs->n; i++)
-        if (hb_set_get_population(fs->faces[i].used) > 0 && subset_one(fs, i, dl) != 0) rc = -1;
-    return rc;
+    if (!s) return;
+    hb_blob_destroy(s->priv);
+    free(s->gid);
+    free(s->adv);
+    memset(s, 0, sizeof *s);
 }

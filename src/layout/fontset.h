@@ -6,11 +6,10 @@
  *   1. fontset_new + fontset_set_role / fontset_add_fallback (or fontset_from_style)
  *   2. lay out every document (layout_doc): each glyph drawn is recorded with
  *      fontset_use (not thread-safe: lay out documents one after the other);
- *   3. fontset_subset once: every face is cut down to the union of the code
- *      points all documents drew, written to a private temporary folder;
- *   4. write each PDF (pdf_write) — reading the fontset only, so separate
- *      documents may be written from separate threads;
- *   5. fontset_free removes the temporary files.
+ *   3. write each PDF (pdf/pdf.h): the writer cuts each face down to what
+ *      that PDF draws (fontset_subset_cps), in memory, reading the fontset
+ *      only, so separate documents may be written from separate threads;
+ *   4. fontset_free.
  *
  * Faces are TrueType (glyf) files or collections; CFF-flavoured OpenType is
  * refused (libharu cannot embed it).  Faces are deduplicated by file + index.
@@ -59,18 +58,23 @@ const char *fontset_face_path(const fontset *fs, int face);
 /* Number of distinct code points recorded for face. */
 unsigned fontset_used_count(const fontset *fs, int face);
 
-/* Subset every used face to the code points recorded so far.  0 / -1.  May be
- * called again after more use (it redoes the work). */
-int fontset_subset(fontset *fs, diag_list *dl);
-/* A subset of face for exactly the code points cps[0..n), in a new temporary
- * file: for one document of many written in parallel (each its own, smallest
- * font).  Reads the fontset only; thread-safe.  Returns the path (the caller
- * removes the file, calls outfile_forget and frees the string), or NULL with
- * a diagnostic.  The file is tracked for removal on SIGINT (outfile_track). */
-char *fontset_subset_cps(const fontset *fs, int face, const uint32_t *cps, size_t n, diag_list *dl);
-/* The subset file of face (NULL if the face draws nothing or no subset yet). */
-const char *fontset_subset_file(const fontset *fs, int face);
-/* Bytes of the subset file (0 if none). */
-long fontset_subset_size(const fontset *fs, int face);
+/* A face cut down, in memory, to what one PDF draws: the code points
+ * cps[0..n) (any order, no duplicates).  Glyphs are renumbered densely,
+ * hinting and every table a PDF viewer does not read (cmap, name, post,
+ * OS/2, layout and vertical tables) are dropped: a CIDFontType2 program is
+ * reached through the PDF's own CIDToGIDMap, widths and ToUnicode, and needs
+ * only head, hhea, maxp, loca, glyf and hmtx (ISO 32000-1 §9.9).  Reads the fontset only; thread-safe. */
+typedef struct font_subset {
+    const unsigned char *data;   /* the TrueType program */
+    size_t len;
+    uint16_t *gid;               /* gid[i]: cps[i]'s glyph in the subset (0: none) */
+    int *adv;                    /* adv[i]: cps[i]'s advance in 1/1000 em, truncated */
+    char psname[64];             /* PostScript name (sanitised), "" if none */
+    int ascent, descent, cap_height, bbox[4];   /* 1/1000 em */
+    void *priv;                  /* owns data */
+} font_subset;
+int fontset_subset_cps(const fontset *fs, int face, const uint32_t *cps, size_t n, font_subset *out,
+                       diag_list *dl);
+void font_subset_free(font_subset *s);
 
 #endif

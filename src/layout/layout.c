@@ -257,6 +257,8 @@ static void do_title(ctx *c, const doc_block *b)
     free(x.it);
 }
 
+static void do_bookmark(ctx *c, const doc_block *b);
+
 static void do_heading(ctx *c, const doc_block *b, double keep_lines)
 {
     font_role role = b->level == 1 ? ROLE_HEADING1 : b->level == 2 ? ROLE_HEADING2 : ROLE_BODY;
@@ -265,6 +267,11 @@ static void do_heading(ctx *c, const doc_block *b, double keep_lines)
     /* keep the heading with the start of what follows it */
     double lines_needed = ceil(natural_width(&x) / c->aw) + keep_lines;
     if (c->page >= 0 && c->y + lines_needed * c->pitch > c->ah + 0.01) new_page(c);
+    if (c->st->outline_headings && b->level <= 2) {
+        /* on the page the heading starts (just decided), at its line */
+        doc_block mark = {.level = b->level - 1, .text = b->text};
+        do_bookmark(c, &mark);
+    }
     grid_text(c, &x, c->st->indent * c->adv, AL_JUSTIFY);
     free(x.it);
 }

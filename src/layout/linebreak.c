@@ -3,6 +3,7 @@
 #include "common/xalloc.h"
 
 #include <linebreak.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,8 +61,13 @@ static int number_glue(uint32_t a, uint32_t b, uint32_t before_a)
     return 0;
 }
 
+/* libunibreak searches its property tables linearly until init_linebreak()
+ * has indexed them: once per process, from whichever thread comes first. */
+static pthread_once_t lb_once = PTHREAD_ONCE_INIT;
+
 void lb_opportunities(const uint32_t *cps, int n, unsigned char *brk)
 {
+    pthread_once(&lb_once, init_linebreak);
     if (n <= 0) return;
     char *ub = xmalloc((size_t)n);
     set_linebreaks_utf32((const utf32_t *)cps, (size_t)n, "zh", ub);

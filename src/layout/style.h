@@ -33,6 +33,7 @@ typedef struct layout_style {
     double pagenum_gap;              /* mm between type area and page number */
     int page_numbers;                /* 0: none */
     int indent;                      /* first-line indent, characters */
+    int outline_headings;            /* headings of levels 1..2 become bookmarks (0: none) */
     font_spec font[ROLE_COUNT];
     font_spec fallback[STYLE_MAX_FALLBACK];
     int nfallback;

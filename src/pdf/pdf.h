@@ -1,12 +1,19 @@
 /*
- * pdf — write a layout (layout/layout.h) as a PDF with libharu.
+ * pdf — write layouts (layout/layout.h) as a PDF with libharu.
  *
- * Fonts are the fontset's subset files (fontset_subset must have run after
- * the layout), embedded as CID TrueType with Identity-H.  The output depends
- * only on its inputs: compression on, no /ID, dates from the layout's date
- * ("YYYY-MM-DD", set to 00:00 +08'00) or else SOURCE_DATE_EPOCH, never the
- * clock.  Each call uses its own HPDF_Doc and only reads the layout and the
- * fontset, so different documents may be written from different threads.
+ * A PDF is begun, fed one layout after another (each may be freed as soon as
+ * it has been added: the pages are turned into compressed content streams at
+ * once), and finished into a file or into memory.  Each face is cut down to
+ * exactly the characters this PDF draws and embedded once, at the finish, as a
+ * CID TrueType font (Identity-H) with a ToUnicode map, so text extracts the
+ * same before and after any rewriting tool.
+ *
+ * The output depends only on its inputs: no /ID, dates from the first
+ * layout's date ("YYYY-MM-DD", set to 00:00 +08'00) or else
+ * SOURCE_DATE_EPOCH, never the clock.  A pdf_doc is used by one thread; the
+ * fontset is only read, so different PDFs may be written from different
+ * threads.  Pages are limited by memory only.  Nothing is written to disk but
+ * the output (through common/outfile's atomic temporary file).
  */
 #ifndef JH_PDF_H
 #define JH_PDF_H
@@ -16,14 +23,28 @@
 #include "layout/fontset.h"
 #include "layout/layout.h"
 
-/* Write lo to path atomically (temporary file + rename).  0 / -1. */
+typedef struct pdf_doc pdf_doc;
+
+/* A new, empty PDF drawing with fs's faces.  Never NULL. */
+pdf_doc *pdf_begin(const fontset *fs, diag_list *dl);
+/* Document information; NULL keeps what the first layout added gave. */
+void pdf_set_meta(pdf_doc *pd, const char *title, const char *author, const char *subject,
+                  const char *date);
+/* Append lo's pages (and its bookmarks; the first layout also gives the
+ * metadata not set by pdf_set_meta).  0 / -1 with a diagnostic; after a
+ * failure the PDF can only be abandoned (pdf_finish* then fail too). */
+int pdf_add(pdf_doc *pd, const layout *lo);
+/* Embed the fonts and write the file atomically (temporary file + rename).
+ * Frees pd.  0 / -1. */
+int pdf_finish(pdf_doc *pd, const char *path);
+/* The same into memory: *out is malloc'd, *len its size.  Frees pd.  0 / -1. */
+int pdf_finish_mem(pdf_doc *pd, unsigned char **out, size_t *len);
+/* Free pd without writing anything. */
+void pdf_abandon(pdf_doc *pd);
+
+/* One layout, one file: begin + add + finish.  0 / -1. */
 int pdf_write(const layout *lo, const fontset *fs, const char *path, diag_list *dl);
-/* Like pdf_write, but each face is subset for exactly what lo draws, in
- * files of its own that are removed afterwards: every document gets the
- * smallest fonts, and the fontset needs neither fontset_subset nor recorded
- * usage.  For many documents written one per file, in parallel. */
-int pdf_write_exact(const layout *lo, const fontset *fs, const char *path, diag_list *dl);
-/* The same into memory: *out is malloc'd, *len its size.  0 / -1. */
+/* One layout into memory.  0 / -1. */
 int pdf_render(const layout *lo, const fontset *fs, unsigned char **out, size_t *len, diag_list *dl);
 
 #endif
