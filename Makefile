@@ -13,7 +13,7 @@ PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libd
 # libhpdf, libcsv and iniparser ship no pkg-config file on Debian: link them by name.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-LIBS     = -lhpdf -lcsv -liniparser -lcmark-gfm-extensions $(PKG_LIBS) -lpthread -lm
+LIBS     = -lhpdf -lcsv -liniparser -lcmark-gfm-extensions $(PKG_LIBS) -lmicrohttpd -lzip -lyajl -lpthread -lm
 
 WARN     = -Wall -Wextra -Werror
 BASEFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) -MMD -MP
@@ -28,8 +28,10 @@ MAIN_SRC = src/cli/main.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 TOOL_SRC = $(wildcard tools/*.c)
 
-REL_OBJ  = $(patsubst %.c,build/rel/%.o,$(LIB_SRC))
-ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
+# The web page's files (src/web/page/) compiled in as C arrays (web/assets.h).
+WEB_PAGE = $(sort $(wildcard src/web/page/*))
+REL_OBJ  = $(patsubst %.c,build/rel/%.o,$(LIB_SRC)) build/rel/gen/web_assets.o
+ASAN_OBJ = $(patsubst %.c,build/asan/%.o,$(LIB_SRC)) build/asan/gen/web_assets.o
 UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 TOOL_BIN = $(patsubst tools/%.c,build/rel/tools/%,$(TOOL_SRC))
 
@@ -49,6 +51,8 @@ MANDIR   = $(DATADIR)/man
 BASHCOMP = $(DATADIR)/bash-completion/completions
 LOCALEDIR = $(DATADIR)/locale
 TEMPLATES = $(wildcard templates/*.md)
+# the built-in examples `junheng serve` starts on (copied to the user's folder first)
+EXAMPLES  = data/tongdao-2019 data/sample-county
 
 .PHONY: all deps test unit e2e bench example clean tools install uninstall po keys-doc
 all: junheng $(MO)
@@ -65,6 +69,16 @@ build/rel/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(REL_FLAGS) -c $< -o $@
 build/asan/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -c $< -o $@
+
+build/gen/web_assets.c: $(WEB_PAGE) tools/embed.py
+	@mkdir -p $(dir $@)
+	python3 tools/embed.py $@ $(WEB_PAGE)
+build/rel/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(REL_FLAGS) -c $< -o $@
+build/asan/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -c $< -o $@
 
@@ -121,6 +135,8 @@ install: junheng $(MO)
 	install -m 755 junheng $(DESTDIR)$(BINDIR)/junheng
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(PKGDATA)/templates/
 	install -m 644 fonts/README.md $(DESTDIR)$(PKGDATA)/fonts/README.md
+	for d in $(EXAMPLES); do install -d $(DESTDIR)$(PKGDATA)/$$d && \
+	    install -m 644 $$d/*.ini $$d/*.csv $$d/README.md $(DESTDIR)$(PKGDATA)/$$d/ || exit 1; done
 	install -m 644 doc/junheng.1 $(DESTDIR)$(MANDIR)/man1/junheng.1
 	install -m 644 completion/junheng.bash $(DESTDIR)$(BASHCOMP)/junheng
 	for po in $(PO_FILES); do l=$$(basename $$po .po); \
@@ -132,6 +148,9 @@ install: junheng $(MO)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/junheng $(DESTDIR)$(MANDIR)/man1/junheng.1 $(DESTDIR)$(BASHCOMP)/junheng
 	rm -f $(addprefix $(DESTDIR)$(PKGDATA)/,$(TEMPLATES)) $(DESTDIR)$(PKGDATA)/fonts/README.md
+	for d in $(EXAMPLES); do rm -f $(DESTDIR)$(PKGDATA)/$$d/*.ini $(DESTDIR)$(PKGDATA)/$$d/*.csv \
+	    $(DESTDIR)$(PKGDATA)/$$d/README.md; rmdir $(DESTDIR)$(PKGDATA)/$$d 2>/dev/null; done; \
+	    rmdir $(DESTDIR)$(PKGDATA)/data 2>/dev/null; true
 	for po in $(PO_FILES); do rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename $$po .po)/LC_MESSAGES/junheng.mo; done
 	-rmdir $(DESTDIR)$(PKGDATA)/templates $(DESTDIR)$(PKGDATA)/fonts $(DESTDIR)$(PKGDATA) 2>/dev/null
 
@@ -145,11 +164,14 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC    ?= clang
 FUZZ_SRC    = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN    = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
-FUZZ_OBJ    = $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC))
+FUZZ_OBJ    = $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC)) build/fuzz/obj/gen/web_assets.o
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Isrc $(PKG_CFLAGS) -g -O1 \
               -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 build/fuzz/obj/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ) $(wildcard tests/fuzz/*.h)

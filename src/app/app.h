@@ -50,6 +50,13 @@ int app_check(const char *path, const char *data, app_inputs *in, diag_list *dl)
  * against the INI file, else the shipped file.  Owned; NULL with a diagnostic. */
 char *app_template(app_inputs *in, const char *key, const char *shipped, diag_list *dl);
 
+/* The report's document (before layout), and its template context in
+ * *context when not NULL (owned by the caller; tv_free).  NULL with
+ * diagnostics.  The workbench shows its tables and chart as printed. */
+struct doc;
+struct tv_value;
+struct doc *app_report_doc(app_inputs *in, struct tv_value **context, diag_list *dl);
+
 /* Refuse outputs that are inputs: 0 when none of outs[0..nouts-1] is the
  * same file as the INI, the school data, a font of st or one of extra (a
  * template; NULL-terminated list of {path, what}); else -1 with an error

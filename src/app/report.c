@@ -13,11 +13,30 @@
 
 #include <stdlib.h>
 
+/* The document of the report template at tpl; its context in *context. */
+static doc *report_doc_from(app_inputs *in, const char *tpl, tv_value **context, diag_list *dl)
+{
+    tv_value *ctx = NULL;
+    doc *d = NULL;
+    if ((ctx = report_context(in->fig, &in->cfg->narrative, dl)) && !dl->errors)
+        d = report_doc(in->fig, ctx, tpl, dl);
+    if (d && context) *context = ctx;
+    else tv_free(ctx);
+    return d;
+}
+
+doc *app_report_doc(app_inputs *in, tv_value **context, diag_list *dl)
+{
+    char *tpl = app_template(in, "report", "templates/report.md", dl);
+    doc *d = tpl ? report_doc_from(in, tpl, context, dl) : NULL;
+    free(tpl);
+    return d;
+}
+
 int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *len, int *pages,
                diag_list *dl)
 {
     const layout_style *st = &in->cfg->style;
-    tv_value *ctx = NULL;
     doc *d = NULL;
     fontset *fs = NULL;
     layout *lo = NULL;
@@ -27,8 +46,7 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     if (!(tpl = app_template(in, "report", "templates/report.md", dl))) goto done;
     const outfile_input mine_in[] = {{tpl, _("the report template")}, {NULL, NULL}};
     if (path && app_guard_outputs(in, st, mine_in, &path, 1, dl) != 0) goto done;
-    if (!(ctx = report_context(in->fig, &in->cfg->narrative, dl)) || dl->errors) goto done;
-    if (!(d = report_doc(in->fig, ctx, tpl, dl))) goto done;
+    if (!(d = report_doc_from(in, tpl, NULL, dl))) goto done;
     if (!(fs = style_fontset(st, dl))) goto done;
     /* a reader jumps to 一、… and （一）…: the report's headings are its outline
      * (a shallow copy: the strings stay the configuration's) */
@@ -42,7 +60,6 @@ done:
     layout_free(lo);
     fontset_free(fs);
     doc_free(d);
-    tv_free(ctx);
     free(tpl);
     return rc;
 }

@@ -17,5 +17,6 @@ int cmd_render(int argc, char **argv);   /* cmd_render.c: Markdown -> PDF, no sc
 int cmd_report(int argc, char **argv);   /* cmd_report.c: the annual report */
 int cmd_sheets(int argc, char **argv);   /* cmd_sheets.c: per-school summary sheets */
 int cmd_diff(int argc, char **argv);     /* cmd_diff.c: what a correction changes */
+int cmd_serve(int argc, char **argv);    /* cmd_serve.c: the workbench web page */
 
 #endif

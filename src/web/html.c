@@ -1,0 +1,304 @@
+/* html — see html.h. */
+#include "web/html.h"
+#include "common/i18n.h"
+#include "common/fileio.h"
+#include "common/utf8.h"
+#include "common/xalloc.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void html_escape(strbuf *out, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': sb_puts(out, "&amp;"); break;
+        case '<': sb_puts(out, "&lt;"); break;
+        case '>': sb_puts(out, "&gt;"); break;
+        case '"': sb_puts(out, "&quot;"); break;
+        case '\'': sb_puts(out, "&#39;"); break;
+        default: sb_putc(out, *s);
+        }
+    }
+}
+
+static const char *align_class(doc_align a)
+{
+    return a == ALIGN_LEFT ? "l" : a == ALIGN_RIGHT ? "r" : a == ALIGN_CENTER ? "c" : "";
+}
+
+static void table_html(strbuf *out, const doc_table *t)
+{
+    sb_puts(out, "<figure class=\"doc-table\">");
+    if (t->caption) {
+        sb_puts(out, "<figcaption>");
+        html_escape(out, t->caption);
+        sb_puts(out, "</figcaption>");
+    }
+    sb_puts(out, "<table>");
+    for (int r = 0; r < t->nrows; r++) {
+        sb_puts(out, r < t->header_rows ? "<tr class=\"head\">" : "<tr>");
+        for (int c = 0; c < t->ncols; c++) {
+            const doc_cell *cell = &t->cells[r * t->ncols + c];
+            if (cell->covered) continue;
+            const char *tag = r < t->header_rows ? "th" : "td";
+            sb_printf(out, "<%s", tag);
+            if (cell->rowspan > 1) sb_printf(out, " rowspan=\"%d\"", cell->rowspan);
+            if (cell->colspan > 1) sb_printf(out, " colspan=\"%d\"", cell->colspan);
+            doc_align a = cell->align != ALIGN_DEFAULT ? cell->align : t->col_align ? t->col_align[c] : ALIGN_DEFAULT;
+            sb_printf(out, " class=\"%s%s\">", align_class(a), cell->shaded ? " shaded" : "");
+            if (r == 0 && c == 0 && t->diag_top) {
+                /* the diagonal corner cell: top-right and bottom-left labels */
+                sb_puts(out, "<span class=\"diag-top\">");
+                html_escape(out, t->diag_top);
+                sb_puts(out, "</span><span class=\"diag-bottom\">");
+                html_escape(out, t->diag_bottom);
+                sb_puts(out, "</span>");
+            } else {
+                html_escape(out, cell->text);
+            }
+            sb_printf(out, "</%s>", tag);
+        }
+        sb_puts(out, "</tr>");
+    }
+    sb_puts(out, "</table></figure>");
+}
+
+/* A category label under its bars, broken into lines that fit the slot
+ * (a Chinese character is about 12 px wide). */
+static void cat_label(strbuf *out, const char *s, double x, double y, double slot)
+{
+    int per = (int)(slot / 13);
+    if (per < 2) per = 2;
+    sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"cat\" text-anchor=\"middle\">", x, y);
+    size_t n = strlen(s);
+    int line = 0;
+    while (n) {
+        size_t take = 0;
+        for (int k = 0; k < per && take < n; k++) {
+            uint32_t cp;
+            take += (size_t)utf8_decode(s + take, n - take, &cp);
+        }
+        sb_printf(out, "<tspan x=\"%.1f\" dy=\"%s\">", x, line++ ? "1.2em" : "0");
+        char *part = xstrndup(s, take);
+        html_escape(out, part);
+        free(part);
+        sb_puts(out, "</tspan>");
+        s += take;
+        n -= take;
+    }
+    sb_puts(out, "</text>");
+}
+
+/* Grouped bars with each group's reference line, labelled as in the PDF. */
+static void chart_svg(strbuf *out, const doc_chart *ch)
+{
+    const double W = 720, H = 320, left = 48, right = 16, top = 28, bottom = 70;
+    double pw = W - left - right, ph = H - top - bottom;
+    double ymax = ch->ymax;
+    for (int g = 0; g < ch->ngroups; g++) {
+        for (int i = 0; i < ch->ncat; i++)
+            if (ch->groups[g].values[i] > ymax) ymax = ch->groups[g].values[i];
+        if (ch->groups[g].has_ref && ch->groups[g].ref > ymax) ymax = ch->groups[g].ref;
+    }
+    if (!(ymax > 0)) ymax = 1;
+    /* a round step (1, 2, 2.5 or 5 × 10^k) and the axis up to a whole step above */
+    double raw = ymax * 1.1 / 4, mag = pow(10, floor(log10(raw))), step = mag;
+    static const double nice[] = {1, 2, 2.5, 5, 10};
+    for (int k = 0; k < 5; k++) if (nice[k] * mag >= raw) { step = nice[k] * mag; break; }
+    int ticks = (int)ceil(ymax * 1.1 / step);
+    ymax = ticks * step;
+    int tdec = step >= 1 ? 0 : step >= 0.1 ? (fmod(step * 10, 1) ? 2 : 1) : 2;
+    static const char *const color[] = {"#4a6fa5", "#c0504d", "#9bbb59", "#8064a2"};
+    sb_puts(out, "<figure class=\"doc-chart\">");
+    sb_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\">", W, H);
+    sb_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>", left, top + ph,
+              left + pw, top + ph);
+    sb_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>", left, top, left,
+              top + ph);
+    for (int k = 0; k <= ticks; k++) {
+        double v = step * k, y = top + ph - ph * k / ticks;
+        sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%.*f</text>", left - 4,
+                  y + 4, tdec, v);
+        if (k) sb_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e4e4\"/>", left, y,
+                         left + pw, y);
+    }
+    double slot = ch->ncat ? pw / ch->ncat : pw;
+    double bw = ch->ngroups ? slot * 0.7 / ch->ngroups : slot;
+    for (int i = 0; i < ch->ncat; i++) {
+        double x0 = left + slot * i + slot * 0.15;
+        for (int g = 0; g < ch->ngroups; g++) {
+            double v = ch->groups[g].values[i], h = v / ymax * ph;
+            double x = x0 + bw * g, y = top + ph - h;
+            sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x, y,
+                      bw - 1, h, color[g % 4]);
+            sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"val\" text-anchor=\"middle\">%.*f</text>",
+                      x + bw / 2, y - 3, ch->decimals, v);
+        }
+        cat_label(out, ch->cats[i], x0 + bw * ch->ngroups / 2, top + ph + 16, slot);
+    }
+    for (int g = 0; g < ch->ngroups; g++) {
+        const doc_chart_group *gr = &ch->groups[g];
+        double lx = left + 10 + g * 170, ly = H - 14;
+        sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>", lx, ly - 10,
+                  color[g % 4]);
+        sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"legend\">", lx + 16, ly);
+        html_escape(out, gr->name);
+        sb_puts(out, "</text>");
+        if (!gr->has_ref) continue;
+        double y = top + ph - gr->ref / ymax * ph;
+        sb_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6 4\"/>",
+                  left, y, left + pw, y, color[g % 4]);
+        sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"ref\" text-anchor=\"end\" fill=\"%s\">", left + pw,
+                  y - 4, color[g % 4]);
+        html_escape(out, gr->ref_label ? gr->ref_label : "");
+        sb_puts(out, "</text>");
+    }
+    sb_puts(out, "</svg>");
+    if (ch->caption) {
+        sb_puts(out, "<figcaption>");
+        html_escape(out, ch->caption);
+        sb_puts(out, "</figcaption>");
+    }
+    sb_puts(out, "</figure>");
+}
+
+void html_doc_figures(strbuf *out, const doc *d)
+{
+    for (int i = 0; i < d->n; i++) {
+        const doc_block *b = d->blocks[i];
+        if (b->type == DOC_TABLE) table_html(out, &b->table);
+        else if (b->type == DOC_CHART) chart_svg(out, &b->chart);
+    }
+}
+
+/* ---- a CSV file as a table ------------------------------------------------ */
+
+typedef struct reader {
+    web_table *t;
+    char **cells;
+    int n, cap;
+    int line, row_line;   /* the line being fed; where the current row began */
+    int too_many;
+} reader;
+
+static void on_field(void *s, size_t len, void *ud)
+{
+    reader *r = ud;
+    if (!r->n) r->row_line = r->line;
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 32;
+        r->cells = xrealloc(r->cells, (size_t)r->cap * sizeof *r->cells);
+    }
+    r->cells[r->n++] = xstrndup(s ? s : "", len);
+}
+
+static void on_row(int c, void *ud)
+{
+    (void)c;
+    reader *r = ud;
+    web_table *t = r->t;
+    if (t->n >= 100000) { r->too_many = 1; for (int i = 0; i < r->n; i++) free(r->cells[i]); r->n = 0; return; }
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 64;
+        t->rows = xrealloc(t->rows, (size_t)t->cap * sizeof *t->rows);
+        t->ncols = xrealloc(t->ncols, (size_t)t->cap * sizeof *t->ncols);
+        t->line = xrealloc(t->line, (size_t)t->cap * sizeof *t->line);
+    }
+    t->rows[t->n] = r->cells;
+    t->ncols[t->n] = r->n;
+    t->line[t->n] = r->n ? r->row_line : r->line;
+    t->n++;
+    r->cells = NULL;
+    r->n = r->cap = 0;
+}
+
+static int valid_utf8(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    while (p < e) {
+        int k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        if (!k || p + k > e) return 0;
+        for (int i = 1; i < k; i++) if ((p[i] & 0xC0) != 0x80) return 0;
+        p += k;
+    }
+    return 1;
+}
+
+/* GB18030 text as UTF-8 (owned), NULL if it is not GB18030 either. */
+static char *from_gb18030(const char *s, size_t n, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) return NULL;
+    size_t cap = n * 2 + 16, left = cap;
+    char *buf = xmalloc(cap + 1), *o = buf;
+    char *in = (char *)s;
+    size_t inleft = n;
+    int ok = iconv(cd, &in, &inleft, &o, &left) != (size_t)-1;
+    iconv_close(cd);
+    if (!ok) { free(buf); return NULL; }
+    *o = '\0';
+    *out_len = (size_t)(o - buf);
+    return buf;
+}
+
+int web_table_read(const char *path, web_table *t, diag_list *dl)
+{
+    memset(t, 0, sizeof *t);
+    size_t len;
+    char *data = file_read(path, _("the school data"), FILE_CAP_DATA, &len, dl);
+    if (!data) return -1;
+    char *text = data;
+    size_t tlen = len;
+    char *conv = NULL;
+    if (tlen >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) { text += 3; tlen -= 3; }
+    if (valid_utf8(text, tlen)) t->encoding = xstrdup("UTF-8");
+    else if ((conv = from_gb18030(data, len, &tlen))) { text = conv; t->encoding = xstrdup("GB18030"); }
+    else {
+        diag_hint(diag_error(dl, path, 0, 0, _("neither UTF-8 nor GB18030 text")),
+                  _("save the sheet from Excel or WPS as CSV (UTF-8 or 逗号分隔)"));
+        free(data);
+        return -1;
+    }
+    struct csv_parser p;
+    csv_init(&p, CSV_APPEND_NULL);
+    reader r = {t, NULL, 0, 0, 1, 1, 0};
+    /* fed line by line, so that a row knows the line it starts on */
+    size_t off = 0;
+    int bad = 0;
+    while (off < tlen && !bad) {
+        const char *nl = memchr(text + off, '\n', tlen - off);
+        size_t n = nl ? (size_t)(nl - (text + off)) + 1 : tlen - off;
+        if (csv_parse(&p, text + off, n, on_field, on_row, &r) != n) bad = 1;
+        off += n;
+        r.line++;
+    }
+    r.line--;
+    if (!bad) csv_fini(&p, on_field, on_row, &r);
+    if (bad)
+        diag_error(dl, path, r.line, 0, _("malformed CSV: %s"), csv_strerror(csv_error(&p)));
+    csv_free(&p);
+    for (int i = 0; i < r.n; i++) free(r.cells[i]);
+    free(r.cells);
+    free(conv);
+    free(data);
+    return bad ? -1 : 0;
+}
+
+void web_table_free(web_table *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        for (int c = 0; c < t->ncols[i]; c++) free(t->rows[i][c]);
+        free(t->rows[i]);
+    }
+    free(t->rows);
+    free(t->ncols);
+    free(t->line);
+    free(t->encoding);
+    memset(t, 0, sizeof *t);
+}
