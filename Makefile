@@ -10,10 +10,10 @@
 
 CC      ?= gcc
 PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate libzip expat
-# libhpdf, libcsv and iniparser ship no pkg-config file on Debian: link them by name.
+# libhpdf and libcsv ship no pkg-config file on Debian: link them by name.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-LIBS     = -lhpdf -lcsv -liniparser -lcmark-gfm-extensions $(PKG_LIBS) -lmicrohttpd -lzip -lyajl -lpthread -lm
+LIBS     = -lhpdf -lcsv -lcmark-gfm-extensions $(PKG_LIBS) -lmicrohttpd -lzip -lyajl -lpthread -lm
 
 WARN     = -Wall -Wextra -Werror
 BASEFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS) -MMD -MP

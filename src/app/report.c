@@ -53,7 +53,7 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     layout_style ost = *st;
     ost.outline_headings = 1;
     if (!(lo = layout_doc(d, &ost, fs, dl))) goto done;
-    if (path ? pdf_write(lo, fs, path, dl) : pdf_render(lo, fs, pdf, len, dl)) goto done;
+    if (path ? pdf_write(lo, fs, PDF_SMALLEST, path, dl) : pdf_render(lo, fs, pdf, len, dl)) goto done;
     if (pages) *pages = lo->npages;
     rc = 0;
 done:

@@ -75,7 +75,7 @@ static void one(job *J, int i)
     diag_list *dl = &J->diags[i];
     doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, dl);
     layout *lo = d ? layout_doc(d, J->st, J->fs, dl) : NULL;
-    if (lo && J->write && pdf_write(lo, J->fs, J->paths[i], dl) != 0) J->failed[i] = 1;
+    if (lo && J->write && pdf_write(lo, J->fs, PDF_FAST, J->paths[i], dl) != 0) J->failed[i] = 1;
     if (!lo) J->failed[i] = 1;
     layout_free(lo);
     doc_free(d);
@@ -179,7 +179,7 @@ static int select_codes(const char **all, int n, const char *const *want, int nw
 /* One PDF with every sheet, a bookmark per school, written as it goes. */
 static int write_combined(job *J, const char *path, diag_list *dl)
 {
-    pdf_doc *pd = pdf_begin(J->fs, dl);
+    pdf_doc *pd = pdf_begin(J->fs, PDF_FAST, dl);
     int any = 0, rc = 0;
     for (int i = 0; i < J->n && rc == 0; i++) {
         diag_list *sdl = &J->diags[i];

@@ -22,6 +22,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char *const help =
+    N_("\n"
+    "Typeset a Markdown document as a PDF with the report's layout and fonts,\n"
+    "without any school data.\n"
+    "\n"
+    "  -o FILE             the PDF to write (required)\n"
+    "  -c REPORT.ini       take [layout] and [fonts] from this INI file\n"
+    "      --date DATE     the document's date (YYYY-MM-DD)\n"
+    "  -h, --help          this help\n"
+    "\n"
+    "exit codes: 0 written, 1 bad input, 2 bad usage\n");
+
 static int usage(void)
 {
     fputs(_("usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n"), stderr);
@@ -32,6 +44,11 @@ int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL, *ini_path = NULL, *date = NULL;
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(_("usage: junheng render DOC.md -o OUT.pdf [-c REPORT.ini] [--date YYYY-MM-DD]\n"), stdout);
+            fputs(_(help), stdout);
+            return EXIT_OK;
+        }
         if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
         else if (!strcmp(argv[i], "-c") && i + 1 < argc) ini_path = argv[++i];
         else if (!strcmp(argv[i], "--date") && i + 1 < argc) date = argv[++i];
@@ -64,7 +81,7 @@ int cmd_render(int argc, char **argv)
     if (date) doc_set(&d->date, date);
     if (!(fs = style_fontset(&st, &dl))) goto done;
     if (!(lo = layout_doc(d, &st, fs, &dl))) goto done;
-    if (pdf_write(lo, fs, out, &dl) != 0) goto done;
+    if (pdf_write(lo, fs, PDF_SMALLEST, out, &dl) != 0) goto done;
     rc = EXIT_OK;
 done:
     diag_print(&dl, stderr);

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 static void *field(jh_config *c, const jh_key *k) { return (char *)c + k->offset; }
 
@@ -104,9 +105,28 @@ static char *choice_words(const char *choices)
     return r;
 }
 
+/* A path from the INI resolved against its folder.  A Windows path
+ * (data\schools.csv) names nothing here; when its '/' form exists, that is
+ * what was meant: take it, with a warning naming the line. */
+static char *resolve(const jh_ini *ini, const jh_key *k, const char *v, diag_list *dl)
+{
+    char *p = ini_resolve_path(ini, v);
+    if (!strchr(v, '\\') || access(p, F_OK) == 0) return p;
+    char *slashed = xstrdup(v);
+    for (char *c = slashed; *c; c++) if (*c == '\\') *c = '/';
+    char *q = ini_resolve_path(ini, slashed);
+    if (access(q, F_OK) != 0) { free(q); free(slashed); return p; }
+    diag_hint(diag_warning(dl, ini_path(ini), ini_line(ini, k->section, k->key), 0,
+                           _("[%s] %s: '%s' read as '%s'"), k->section, k->key, v, slashed),
+              _("write paths with '/' (a '\\' is Windows' separator)"));
+    free(slashed);
+    free(p);
+    return q;
+}
+
 /* "PATH", "PATH,INDEX" or "PATH:INDEX" (a Windows "C:\..." drive colon is
  * not an index, nor is a colon followed by anything but digits). */
-static void parse_font(const jh_ini *ini, const char *sec, const char *key, const char *val, font_spec *f)
+static void parse_font(const jh_ini *ini, const jh_key *k, const char *val, font_spec *f, diag_list *dl)
 {
     char *s = xstrdup(val);
     int index = 0;
@@ -119,18 +139,18 @@ static void parse_font(const jh_ini *ini, const char *sec, const char *key, cons
     }
     size_t n = strlen(s);
     while (n && s[n - 1] == ' ') s[--n] = 0;
-    char *path = ini_resolve_path(ini, s);
+    char *path = resolve(ini, k, s, dl);
     free(f->path);
     free(f->where);
     f->path = path;
     f->index = index;
-    f->where = xasprintf("%s:%d", ini_path(ini), ini_line(ini, sec, key));
+    f->where = xasprintf("%s:%d", ini_path(ini), ini_line(ini, k->section, k->key));
     free(s);
 }
 
 /* fallback = PATH[,INDEX], PATH[,INDEX] ...: a token of digits only is the
  * index of the face before it. */
-static void parse_fonts(const jh_ini *ini, const jh_key *k, const char *val, layout_style *st)
+static void parse_fonts(const jh_ini *ini, const jh_key *k, const char *val, layout_style *st, diag_list *dl)
 {
     for (int i = 0; i < st->nfallback; i++) { free(st->fallback[i].path); free(st->fallback[i].where); }
     memset(st->fallback, 0, sizeof st->fallback);
@@ -146,7 +166,7 @@ static void parse_fonts(const jh_ini *ini, const jh_key *k, const char *val, lay
             continue;
         }
         if (st->nfallback == STYLE_MAX_FALLBACK) continue;
-        parse_font(ini, k->section, k->key, tok, &st->fallback[st->nfallback++]);
+        parse_font(ini, k, tok, &st->fallback[st->nfallback++], dl);
     }
     free(list);
 }
@@ -163,7 +183,7 @@ static int set_value(jh_config *c, const jh_ini *ini, const jh_key *k, const cha
         return 0;
     case JH_KEY_PATH:
         free(*(char **)p);
-        *(char **)p = *v ? ini_resolve_path(ini, v) : NULL;
+        *(char **)p = *v ? resolve(ini, k, v, dl) : NULL;
         return 0;
     case JH_KEY_INT:
         /* range first: (int)x of a value beyond int (year = 2011…1 with 100
@@ -236,10 +256,10 @@ static int set_value(jh_config *c, const jh_ini *ini, const jh_key *k, const cha
         *(double *)p = x;
         return 0;
     case JH_KEY_FONT:
-        if (*v) parse_font(ini, k->section, k->key, v, p);
+        if (*v) parse_font(ini, k, v, p, dl);
         return 0;
     case JH_KEY_FONTS:
-        if (*v) parse_fonts(ini, k, v, &c->style);
+        if (*v) parse_fonts(ini, k, v, &c->style, dl);
         return 0;
     case JH_KEY_FREE:
         return 0;

@@ -1,38 +1,40 @@
 /*
- * ini — the report's INI configuration, on top of iniparser.
+ * ini — the report's INI configuration: syntax, sections, keys and values
+ * with their lines (see ini.h).
  *
- * iniparser gives the values but neither line numbers nor usable errors (it
- * prints through a process-wide callback and returns NULL).  So the file is
- * first scanned line by line here: that scan finds syntax errors with their
- * line, records where every section and key is (for messages, and for
- * src/config/, which walks them in file order), and strips a UTF-8 BOM
- * (fatal to iniparser).  Only a file that passes the scan is handed to
- * iniparser for the values.
+ * The file is read as it really comes from Notepad and WPS: UTF-8 with or
+ * without a byte-order mark, or GB18030 (common/textenc.h); UTF-16 is refused
+ * with a hint.  A line is `[section]`, `key = value`, a comment (`;` or `#`),
+ * or blank.  A value may be quoted ("..." or '...', kept verbatim) and may
+ * end in a comment that starts with ` ;` or ` #`; a value ending in `\`
+ * continues on the next line, whose leading blanks are dropped (Chinese
+ * prose needs no space at the join), with no limit on the total.
+ *
+ * What a Chinese input method slips in is read as meant, with a warning
+ * naming the line: a full-width ＝ (or a `：`/`:` where no `=` is) between
+ * key and value, and ［section］ in full-width brackets.
  */
 #include "input/ini.h"
 #include "common/i18n.h"
 #include "common/fileio.h"
 #include "common/num.h"
-#include "common/outfile.h"
 #include "common/strbuf.h"
+#include "common/textenc.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <iniparser/iniparser.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#define INI_LINE_MAX 1023   /* iniparser's ASCIILINESZ (1024) minus the newline */
+#include <strings.h>
 
 typedef struct ini_key {
     char *section, *key;   /* lowercased */
-    int line;
+    char *value;           /* as meant: unquoted, comment and continuations resolved */
+    int line;              /* where the key is (the first line of a continued value) */
 } ini_key;
 
 typedef struct ini_sec {
@@ -42,7 +44,6 @@ typedef struct ini_sec {
 
 struct jh_ini {
     char *path, *dir;
-    dictionary *d;
     ini_key *keys;
     int nkeys, capkeys;
     ini_sec *secs;
@@ -71,16 +72,11 @@ static ini_sec *find_sec(const jh_ini *ini, const char *name)
     return NULL;
 }
 
-static ini_sec *add_sec(jh_ini *ini, const char *name, int line)
+static void add_sec(jh_ini *ini, const char *name, int line)
 {
-    ini_sec *s = find_sec(ini, name);
-    if (s) { if (!s->line) s->line = line; return s; }
+    if (find_sec(ini, name)) return;
     XGROW(ini->secs, ini->capsecs, ini->nsecs + 1);
-    s = &ini->secs[ini->nsecs++];
-    memset(s, 0, sizeof *s);
-    s->name = xstrdup(name);
-    s->line = line;
-    return s;
+    ini->secs[ini->nsecs++] = (ini_sec){xstrdup(name), line};
 }
 
 static ini_key *find_key(const jh_ini *ini, const char *sec, const char *key)
@@ -91,168 +87,232 @@ static ini_key *find_key(const jh_ini *ini, const char *sec, const char *key)
     return NULL;
 }
 
-/* Scan the text for syntax errors and the place of every section and key.
- * Returns the number of errors added. */
-static int scan(jh_ini *ini, const char *text, size_t len, diag_list *dl)
+/* The first occurrence of needle (n bytes) in s[0..len), or NULL. */
+static const char *find(const char *s, size_t len, const char *needle)
 {
-    int errors = 0, lineno = 0, continued = 0;
-    char *section = NULL;
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        size_t n = (size_t)(le - p);
-        const char *s = p;
-        lineno++;
-        p = nl ? nl + 1 : end;
-        if (n > INI_LINE_MAX) {
-            diag_hint(diag_error(dl, ini->path, lineno, 0,
-                                 _("line is too long (%zu bytes; at most %d)"), n, INI_LINE_MAX),
-                      _("split the value with a trailing '\\' or shorten it (about 330 Chinese characters fit)"));
-            errors++;
-            continued = 0;
-            continue;
-        }
-        trim(&s, &n);
-        int was_continued = continued;
-        continued = n > 0 && s[n - 1] == '\\';
-        if (was_continued || n == 0 || *s == ';' || *s == '#') continue;
-        if (*s == '[') {
-            /* iniparser refuses anything after the ']', even a comment */
-            const char *close = memchr(s, ']', n);
-            if (close && close != s + n - 1) {
-                diag_hint(diag_error(dl, ini->path, lineno, (int)utf8_len(s, (size_t)(close - s)) + 2,
-                                     _("text after the section header's ']'")),
-                          _("put a comment on a line of its own"));
-                errors++;
-                continue;
-            }
-            if (s[n - 1] != ']') {
-                diag_hint(diag_error(dl, ini->path, lineno, 1, _("section header without closing ']'")),
-                          _("write it as [section]"));
-                errors++;
-                continue;
-            }
-            const char *nm = s + 1;
-            size_t nn = n - 2;
-            trim(&nm, &nn);
-            free(section);
-            section = lower_dup(nm, nn);
-            add_sec(ini, section, lineno);
-            continue;
-        }
-        const char *eq = memchr(s, '=', n);
-        if (!eq || eq == s) {
-            diag_hint(diag_error(dl, ini->path, lineno, 1,
-                                 eq ? "'=' without a key before it" : "line is neither [section], key = value nor a comment"),
-                      _("write key = value, start a comment with ';' or '#'"));
-            errors++;
-            continue;
-        }
-        if (!section) {
-            diag_hint(diag_error(dl, ini->path, lineno, 1, _("key outside any [section]")),
-                      _("put a [section] line above it, e.g. [report]"));
-            errors++;
-            continue;
-        }
-        const char *k = s;
-        size_t kn = (size_t)(eq - s);
-        trim(&k, &kn);
-        char *key = lower_dup(k, kn);
-        ini_key *old = find_key(ini, section, key);
-        if (old) {
-            diag_hint(diag_warning(dl, ini->path, lineno, 0,
-                                   _("[%s] %s is set twice (also on line %d); this later value is used"),
-                                   section, key, old->line),
-                      _("delete one of the two lines"));
-            old->line = lineno;
-            free(key);
-            continue;
-        }
-        XGROW(ini->keys, ini->capkeys, ini->nkeys + 1);
-        ini_key *e = &ini->keys[ini->nkeys++];
-        e->section = xstrdup(section);
-        e->key = key;
-        e->line = lineno;
-    }
-    free(section);
-    return errors;
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(s + i, needle, n)) return s + i;
+    return NULL;
 }
 
-/* iniparser prints its own errors; ours come from scan(), so silence it. */
-static int quiet(const char *fmt, ...) { (void)fmt; return 0; }
-
-/* Hand the text (BOM already stripped) to iniparser through a temporary file. */
-static dictionary *parse_values(const char *path, const char *text, size_t len, int has_bom)
+/* Where the key ends and the value starts on line s[0..n): an '=', else a
+ * full-width '＝', else (when what precedes it looks like a key) a ':' or
+ * '：'.  *seplen gets the separator's length, *odd the character when it
+ * was not '='.  NULL when there is none. */
+static const char *separator(const char *s, size_t n, size_t *seplen, const char **odd)
 {
-    iniparser_set_error_callback(quiet);
-    if (!has_bom) return iniparser_load(path);
-    char tmp[] = "/tmp/junheng-ini-XXXXXX";
-    outfile_track(tmp);   /* a SIGINT right now must not leave it in /tmp */
-    int fd = mkstemp(tmp);
-    if (fd < 0) { outfile_forget(tmp); return NULL; }
-    FILE *f = fdopen(fd, "wb");
-    dictionary *d = NULL;
-    if (!f) close(fd);
-    else {
-        int ok = fwrite(text, 1, len, f) == len;
-        ok = (fclose(f) == 0) && ok;
-        if (ok) d = iniparser_load(tmp);
+    const char *eq = memchr(s, '=', n);
+    *odd = NULL;
+    if (eq) { *seplen = 1; return eq; }
+    static const char *const others[] = {"＝", "：", ":"};
+    for (int i = 0; i < 3; i++) {
+        const char *p = find(s, n, others[i]);
+        if (!p) continue;
+        if (i > 0) {   /* a colon only after a plain key: "county：样本县" */
+            const char *k = s;
+            size_t kn = (size_t)(p - s);
+            trim(&k, &kn);
+            if (!kn || strspn(k, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") < kn)
+                continue;
+        }
+        *seplen = strlen(others[i]);
+        *odd = others[i];
+        return p;
     }
-    unlink(tmp);
-    outfile_forget(tmp);
-    return d;
+    return NULL;
+}
+
+/* The value as meant from the raw text after the separator: blanks trimmed,
+ * quotes removed, a trailing " ; comment" dropped. */
+static char *clean_value(const char *v, size_t n)
+{
+    trim(&v, &n);
+    if (n >= 2 && (v[0] == '"' || v[0] == '\'')) {
+        const char *close = memchr(v + 1, v[0], n - 1);
+        if (close) return xstrndup(v + 1, (size_t)(close - v - 1));
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((v[i] == ';' || v[i] == '#') && (i == 0 || v[i - 1] == ' ' || v[i - 1] == '\t')) {
+            n = i;
+            break;
+        }
+    trim(&v, &n);
+    return xstrndup(v, n);
+}
+
+typedef struct line_t { const char *s; size_t n; int no; } line_t;
+
+/* Next line of text (trimmed), continuation lines joined into *joined
+ * (then s points into it).  0 at the end. */
+static int next_line(const char **p, const char *end, int *lineno, strbuf *joined, line_t *out)
+{
+    if (*p >= end) return 0;
+    sb_reset(joined);
+    int first = *lineno + 1, continued = 0;
+    for (;;) {
+        const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+        const char *le = nl ? nl : end;
+        const char *s = *p;
+        size_t n = (size_t)(le - s);
+        *p = nl ? nl + 1 : end;
+        (*lineno)++;
+        trim(&s, &n);
+        int more = n > 0 && s[n - 1] == '\\' && *p < end;
+        if (!more && !continued) { *out = (line_t){s, n, first}; return 1; }
+        sb_add(joined, s, more ? n - 1 : n);
+        continued = 1;
+        if (!more) break;
+    }
+    *out = (line_t){sb_str(joined), joined->len, first};
+    return 1;
+}
+
+/* A section header s[0..n) (starting with '[' or '［').  0, or -1 after an error. */
+static int section_line(jh_ini *ini, line_t L, char **section, diag_list *dl)
+{
+    const char *s = L.s;
+    size_t n = L.n;
+    int wide = !strncmp(s, "［", 3);
+    size_t open = wide ? 3 : 1;
+    const char *close = wide ? find(s, n, "］") : memchr(s, ']', n);
+    if (!close) {
+        diag_hint(diag_error(dl, ini->path, L.no, 1, _("section header without closing ']'")),
+                  _("write it as [section]"));
+        return -1;
+    }
+    size_t after = (size_t)(close - s) + (wide ? 3 : 1);
+    const char *rest = s + after;
+    size_t rn = n - after;
+    trim(&rest, &rn);
+    if (rn && *rest != ';' && *rest != '#') {
+        diag_hint(diag_error(dl, ini->path, L.no, (int)utf8_len(s, after) + 1,
+                             _("text after the section header's ']'")),
+                  _("put a comment on a line of its own"));
+        return -1;
+    }
+    if (wide)
+        diag_hint(diag_warning(dl, ini->path, L.no, 1, _("full-width brackets ［］ read as [ ]")),
+                  _("switch the input method to half-width when typing [section]"));
+    const char *nm = s + open;
+    size_t nn = (size_t)(close - nm);
+    trim(&nm, &nn);
+    free(*section);
+    *section = lower_dup(nm, nn);
+    add_sec(ini, *section, L.no);
+    return 0;
+}
+
+/* A key = value line.  0, or -1 after an error. */
+static int key_line(jh_ini *ini, line_t L, const char *section, diag_list *dl)
+{
+    size_t seplen;
+    const char *odd;
+    const char *eq = separator(L.s, L.n, &seplen, &odd);
+    if (!eq || eq == L.s) {
+        diag_hint(diag_error(dl, ini->path, L.no, 1,
+                             eq ? _("'=' without a key before it") : _("line is neither [section], key = value nor a comment")),
+                  _("write key = value, start a comment with ';' or '#'"));
+        return -1;
+    }
+    if (!section) {
+        diag_hint(diag_error(dl, ini->path, L.no, 1, _("key outside any [section]")),
+                  _("put a [section] line above it, e.g. [report]"));
+        return -1;
+    }
+    const char *k = L.s;
+    size_t kn = (size_t)(eq - L.s);
+    trim(&k, &kn);
+    if (odd)
+        diag_hint(diag_warning(dl, ini->path, L.no, (int)utf8_len(L.s, (size_t)(eq - L.s)) + 1,
+                               _("'%s' between key and value read as '='"), odd),
+                  _("write key = value with a half-width '='"));
+    char *key = lower_dup(k, kn);
+    char *value = clean_value(eq + seplen, L.n - (size_t)(eq + seplen - L.s));
+    ini_key *old = find_key(ini, section, key);
+    if (old) {
+        diag_hint(diag_warning(dl, ini->path, L.no, 0,
+                               _("[%s] %s is set twice (also on line %d); this later value is used"),
+                               section, key, old->line),
+                  _("delete one of the two lines"));
+        old->line = L.no;
+        free(old->value);
+        old->value = value;
+        free(key);
+        return 0;
+    }
+    XGROW(ini->keys, ini->capkeys, ini->nkeys + 1);
+    ini->keys[ini->nkeys++] = (ini_key){xstrdup(section), key, value, L.no};
+    return 0;
+}
+
+/* Read every line.  Returns the number of errors added. */
+static int parse(jh_ini *ini, const char *text, size_t len, diag_list *dl)
+{
+    int errors = 0, lineno = 0;
+    char *section = NULL;
+    strbuf joined = STRBUF_INIT;
+    const char *p = text, *end = text + len;
+    line_t L;
+    while (next_line(&p, end, &lineno, &joined, &L)) {
+        if (L.n == 0 || *L.s == ';' || *L.s == '#') continue;
+        if (*L.s == '[' || !strncmp(L.s, "［", 3)) errors += section_line(ini, L, &section, dl) != 0;
+        else errors += key_line(ini, L, section, dl) != 0;
+    }
+    sb_free(&joined);
+    free(section);
+    return errors;
 }
 
 jh_ini *ini_load(const char *path, diag_list *dl)
 {
     size_t len = 0;
-    char *text = file_read(path, _("the configuration"), FILE_CAP_INI, &len, dl);
-    if (!text) {
+    char *bytes = file_read(path, _("the configuration"), FILE_CAP_INI, &len, dl);
+    if (!bytes) {
         diag_hint(diag_last(dl), _("check the path given with -c"));
+        return NULL;
+    }
+    size_t bad, tlen;
+    text_encoding enc;
+    char *text = text_decode(bytes, len, &tlen, &enc, &bad);
+    if (!text) {
+        if (enc == TEXT_UTF16)
+            diag_hint(diag_error(dl, path, 1, 0, _("the file is UTF-16 (\"Unicode\" in Notepad), which junheng does not read")),
+                      _("save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8) or as ANSI"));
+        else {
+            int line = 1;
+            for (size_t i = 0; i < bad && i < len; i++) line += bytes[i] == '\n';
+            diag_hint(diag_error(dl, path, line, 0, _("the file is neither UTF-8 nor GB18030 (bad byte 0x%02X)"),
+                                 (unsigned char)bytes[bad < len ? bad : 0]),
+                      _("open it in Notepad or WPS and save it again as UTF-8"));
+        }
+        free(bytes);
+        return NULL;
+    }
+    free(bytes);
+    if (memchr(text, '\0', tlen)) {
+        diag_error(dl, path, 0, 0, _("the file contains NUL bytes; it is not a text INI file"));
+        free(text);
         return NULL;
     }
     jh_ini *ini = xcalloc(1, sizeof *ini);
     ini->path = xstrdup(path);
     const char *slash = strrchr(path, '/');
     ini->dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path))) : xstrdup(".");
-    const char *body = text;
-    int bom = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3);
-    if (bom) { body += 3; len -= 3; }
-    if (len >= 2 && (((unsigned char)body[0] == 0xFF && (unsigned char)body[1] == 0xFE) ||
-                     ((unsigned char)body[0] == 0xFE && (unsigned char)body[1] == 0xFF))) {
-        diag_hint(diag_error(dl, path, 1, 0, _("the file is UTF-16, junheng reads UTF-8")),
-                  _("save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"));
-        free(text);
-        ini_free(ini);
-        return NULL;
-    }
-    if (memchr(body, '\0', len)) {
-        diag_error(dl, path, 0, 0, _("the file contains NUL bytes; it is not a text INI file"));
-        free(text);
-        ini_free(ini);
-        return NULL;
-    }
-    if (scan(ini, body, len, dl) > 0) {
-        free(text);
-        ini_free(ini);
-        return NULL;
-    }
-    ini->d = parse_values(path, body, len, bom);
+    int errors = parse(ini, text, tlen, dl);
     free(text);
-    if (!ini->d) {
-        diag_error(dl, path, 0, 0, _("iniparser could not read the file"));
-        ini_free(ini);
-        return NULL;
-    }
+    if (errors) { ini_free(ini); return NULL; }
     return ini;
 }
 
 void ini_free(jh_ini *ini)
 {
     if (!ini) return;
-    if (ini->d) iniparser_freedict(ini->d);
-    for (int i = 0; i < ini->nkeys; i++) { free(ini->keys[i].section); free(ini->keys[i].key); }
+    for (int i = 0; i < ini->nkeys; i++) {
+        free(ini->keys[i].section);
+        free(ini->keys[i].key);
+        free(ini->keys[i].value);
+    }
     for (int i = 0; i < ini->nsecs; i++) free(ini->secs[i].name);
     for (int i = 0; i < ini->nlists; i++) free(ini->keylists[i]);
     free(ini->keylists);
@@ -312,14 +372,8 @@ static const char *raw(jh_ini *ini, const char *section, const char *key)
 {
     char *sec;
     ini_key *e = touch(ini, section, key, &sec);
-    const char *v = NULL;
-    if (e) {
-        char *full = xasprintf("%s:%s", sec, e->key);
-        v = iniparser_getstring(ini->d, full, NULL);
-        free(full);
-    }
     free(sec);
-    return v;
+    return e ? e->value : NULL;
 }
 
 const char *ini_get_str(jh_ini *ini, const char *section, const char *key, const char *def)
@@ -438,8 +492,6 @@ int ini_key_at(const jh_ini *ini, int i, const char **section, const char **key,
     const ini_key *k = &ini->keys[i];
     *section = k->section;
     *key = k->key;
-    char *full = xasprintf("%s:%s", k->section, k->key);
-    *value = iniparser_getstring(ini->d, full, NULL);
-    free(full);
+    *value = k->value;
     return k->line;
 }

@@ -1,13 +1,15 @@
 /*
- * ini — the report's INI configuration, on top of iniparser.
+ * ini — the report's INI configuration: a reader of its syntax.
  *
  * A reader only: it knows the syntax, not the keys.  src/config/ walks the
  * sections and keys in file order (ini_section_at, ini_key_at) and judges
  * each against the table of known keys.  Errors name the file and the line,
  * with a hint.
  *
- * Sections and keys are case-insensitive (iniparser lowercases them).  A UTF-8
- * byte-order mark is accepted.
+ * Sections and keys are case-insensitive (kept lowercased).  The file may be
+ * UTF-8 (with or without a byte-order mark) or GB18030; a value may run over
+ * several lines, each but the last ending in a backslash.  What ini.c accepts
+ * is listed at its top.
  */
 #ifndef JH_INI_H
 #define JH_INI_H
@@ -49,8 +51,8 @@ const char *ini_require_str(jh_ini *ini, const char *section, const char *key, d
 int ini_section_keys(jh_ini *ini, const char *section, const char *const **keys);
 
 /* The sections and keys as the file has them, in file order.  ini_key_at
- * returns the key's line and sets its section, key and value (NULL when
- * iniparser kept none); strings owned by ini. */
+ * returns the key's line and sets its section, key and value; strings owned
+ * by ini. */
 int ini_nsections(const jh_ini *ini);
 const char *ini_section_at(const jh_ini *ini, int i, int *line);
 int ini_nkeys(const jh_ini *ini);

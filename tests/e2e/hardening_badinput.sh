@@ -154,7 +154,9 @@ rep "INI [display] cv not a number" "display.ini:$(($(wc -l <"$W/base.ini") + 2)
 python3 -c "print('a' * 1100)" >"$W/long"
 ini_plus long "[narrative]
 long_text = $(cat "$W/long")"
-rep "INI line over 1,024 bytes" "long.ini:$(($(wc -l <"$W/base.ini") + 2)): line is too long" "$W/long.ini"
+# a long line (and a value continued past 1,023 bytes) is read whole since
+# the INI reader no longer goes through iniparser's 1,024-byte line buffer
+check "INI line over 1,024 bytes is read" "$JUNHENG" check -c "$W/long.ini"
 { echo "county = 无节县"; cat "$W/base.ini"; } >"$W/nosec.ini"
 rep "INI key before any section" "nosec.ini:1:1: key outside any [section]" "$W/nosec.ini"
 { cat "$W/base.ini"; echo "[fonts"; } >"$W/header.ini"
