@@ -9,7 +9,7 @@
 #   make po       refresh po/junheng.pot from the sources and merge it into po/*.po
 
 CC      ?= gcc
-PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate libzip expat
+PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate xlsxwriter libzip expat
 # libhpdf and libcsv ship no pkg-config file on Debian: link them by name.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -93,11 +93,9 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -o $@ $< $(ASAN_OBJ) $(LIBS) -lcmocka
 
-# Tools may write workbooks (tools/csv2xlsx.c: the tests' and bench's .xlsx).
-TOOL_LIBS = $(shell pkg-config --libs xlsxwriter)
 build/rel/tools/%: tools/%.c $(REL_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(REL_FLAGS) -o $@ $< $(REL_OBJ) $(LIBS) $(TOOL_LIBS)
+	$(CC) $(BASEFLAGS) $(REL_FLAGS) -o $@ $< $(REL_OBJ) $(LIBS)
 tools: $(TOOL_BIN)
 
 # Every test runs against the sanitizer build; tests/run.sh prints "N passed, N failed".

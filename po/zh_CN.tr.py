@@ -29,6 +29,11 @@ T = {
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
 "junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
     "junheng diff：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
+"cannot start the workbook": "无法创建工作簿",
+"cannot write the workbook: %s": "无法写入工作簿：%s",
+"check that the folder is writable and has free space": "请检查该文件夹是否可写、磁盘是否还有空间",
+"junheng %s: unknown format '%s' (json, csv, template or xlsx)\n": "junheng %s：不支持的输出格式“%s”（可用 json、csv、template 或 xlsx）\n",
+"junheng %s: a workbook is written to a file: add -o FILE.xlsx\n": "junheng %s：工作簿只能写入文件，请加上 -o 文件.xlsx\n",
 "junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
     "junheng figures：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
 "cannot open the document": "无法打开文档",

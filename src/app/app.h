@@ -7,7 +7,7 @@
  *   app_report   figures → the annual report PDF, to a file or to memory
  *   app_sheets   figures → one summary sheet per school (one file each, or
  *                one combined PDF)
- *   app_figures_json / _csv   every computed figure, unrounded
+ *   app_figures_json / _csv / _xlsx   every computed figure, unrounded
  *   app_diff_json              what a correction changes (core/compare.h on
  *                              two loads), for tools and the page
  *
@@ -104,6 +104,11 @@ char *app_sheet_file(const char *dir, const char *code, const char *name);
  * or json_new(sink, ud) (common/json.h). */
 int app_figures_json(json_writer *w, const jh_figures *f);
 void app_figures_csv(FILE *out, const jh_figures *f);
+
+/* Every figure as an Excel workbook at path (表1, 表2, one sheet of schools
+ * per 学段; compose/workbook.h says what it holds), written atomically.
+ * 0, or -1 with a diagnostic. */
+int app_figures_xlsx(const jh_figures *f, const char *path, diag_list *dl);
 
 /* The changes of d as one JSON document through w (the shape is in diff.c);
  * finishes w as app_figures_json does. */

@@ -23,6 +23,7 @@
  */
 #include "app/app.h"
 #include "common/json.h"
+#include "compose/workbook.h"
 #include "common/num.h"
 
 #include <csv.h>
@@ -230,3 +231,10 @@ void app_figures_csv(FILE *out, const jh_figures *f)
     }
 }
 
+
+/* ---- workbook ------------------------------------------------------------ */
+
+int app_figures_xlsx(const jh_figures *f, const char *path, diag_list *dl)
+{
+    return workbook_write(f, path, dl);
+}

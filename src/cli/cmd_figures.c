@@ -1,8 +1,9 @@
 /*
- * cmd_figures — `junheng figures` prints every computed figure (JSON or CSV);
+ * cmd_figures — `junheng figures` prints every computed figure (JSON, CSV,
+ * the template names, or an Excel workbook);
  * `junheng check` runs the same loading and checks and only reports.
  *
- * The figures themselves are app_figures_json/app_figures_csv (app/app.h);
+ * The figures themselves are app_figures_json/_csv/_xlsx (app/app.h);
  * this file reads the command line and prints.
  */
 #include "cli/commands.h"
@@ -11,6 +12,7 @@
 #include "compose/compose.h"
 #include "common/diag.h"
 #include "common/json.h"
+#include "common/outfile.h"
 #include "core/figures.h"
 #include "config/config.h"
 
@@ -54,7 +56,7 @@ static int print_template_names(FILE *out, app_inputs *L, diag_list *dl)
 /* ---- command lines ------------------------------------------------------ */
 
 static const char *const figures_help =
-    N_("usage: junheng figures -c REPORT.ini [--format json|csv]\n"
+    N_("usage: junheng figures -c REPORT.ini [--format json|csv|template|xlsx] [-o FILE]\n"
     "\n"
     "Print every figure computed from the report's configuration and school data:\n"
     "per 学段 the compliance counts and rates, the county means and 差异系数, the\n"
@@ -64,7 +66,10 @@ static const char *const figures_help =
     "  -c, --config FILE   the report's INI file (required)\n"
     "  -f, --format FMT    json (default), csv (one figure per row), or template:\n"
     "                      every placeholder the report and sheet templates can\n"
-    "                      use, with its value as it will print\n"
+    "                      use, with its value as it will print; or xlsx: an\n"
+    "                      Excel workbook of 表1, 表2 and every school (needs -o)\n"
+    "  -o, --output FILE   write to FILE (replaced only once complete) instead of\n"
+    "                      standard output\n"
     "  -h, --help          this help\n"
     "\n"
     "exit codes: 0 ok, 1 bad configuration or data, 2 bad usage\n");
@@ -84,10 +89,10 @@ static const char *const check_help =
     "\n"
     "exit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n");
 
-/* Parse -c/--config, (if fmt) --format and (if quiet) --quiet.  Returns -1
- * to continue, else an exit code. */
+/* Parse -c/--config, (if fmt) --format and -o/--output, and (if quiet)
+ * --quiet.  Returns -1 to continue, else an exit code. */
 static int parse_args(int argc, char **argv, const char *help, const char **config, const char **fmt,
-                      int *quiet)
+                      const char **output, int *quiet)
 {
     const char *cmd = argv[0];
     for (int i = 1; i < argc; i++) {
@@ -97,6 +102,8 @@ static int parse_args(int argc, char **argv, const char *help, const char **conf
         if (quiet && (!strcmp(a, "-q") || !strcmp(a, "--quiet"))) { *quiet = 1; continue; }
         if (!strcmp(a, "-c") || !strcmp(a, "--config")) dst = config;
         else if (fmt && (!strcmp(a, "-f") || !strcmp(a, "--format"))) dst = fmt;
+        else if (output && (!strcmp(a, "-o") || !strcmp(a, "--output"))) dst = output;
+        else if (output && !strncmp(a, "--output=", 9)) { *output = a + 9; continue; }
         else if (!strncmp(a, "--config=", 9)) { *config = a + 9; continue; }
         else if (fmt && !strncmp(a, "--format=", 9)) { *fmt = a + 9; continue; }
         else {
@@ -113,33 +120,49 @@ static int parse_args(int argc, char **argv, const char *help, const char **conf
         fprintf(stderr, _("junheng %s: the configuration is required (-c REPORT.ini)\n%s"), cmd, help);
         return EXIT_USAGE;
     }
-    if (fmt && strcmp(*fmt, "json") && strcmp(*fmt, "csv") && strcmp(*fmt, "template")) {
-        fprintf(stderr, _("junheng %s: unknown format '%s' (json, csv or template)\n"), cmd, *fmt);
+    if (fmt && strcmp(*fmt, "json") && strcmp(*fmt, "csv") && strcmp(*fmt, "template") && strcmp(*fmt, "xlsx")) {
+        fprintf(stderr, _("junheng %s: unknown format '%s' (json, csv, template or xlsx)\n"), cmd, *fmt);
+        return EXIT_USAGE;
+    }
+    if (fmt && !strcmp(*fmt, "xlsx") && !*output) {
+        fprintf(stderr, _("junheng %s: a workbook is written to a file: add -o FILE.xlsx\n"), cmd);
         return EXIT_USAGE;
     }
     return -1;
 }
 
+/* The text formats, to out.  0, or 1 after saying what went wrong. */
+static int print_figures(FILE *out, const char *fmt, app_inputs *L, diag_list *dl)
+{
+    if (!strcmp(fmt, "csv")) { app_figures_csv(out, L->fig); return 0; }
+    if (!strcmp(fmt, "template")) return print_template_names(out, L, dl);
+    json_writer *w = json_new_file(out);
+    int bad = app_figures_json(w, L->fig) != 0;
+    if (bad)
+        fputs(_("junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n"), stderr);
+    json_free(w);
+    return bad;
+}
+
 int cmd_figures(int argc, char **argv)
 {
-    const char *config = NULL, *fmt = "json";
-    int rc = parse_args(argc, argv, _(figures_help), &config, &fmt, NULL);
+    const char *config = NULL, *fmt = "json", *output = NULL;
+    int rc = parse_args(argc, argv, _(figures_help), &config, &fmt, &output, NULL);
     if (rc >= 0) return rc;
+    outfile_install_signal_cleanup();
     diag_list dl;
     diag_init(&dl);
     app_inputs L;
     int bad = app_check(config, NULL, &L, &dl) != 0;
-    if (!bad) {
-        if (!strcmp(fmt, "csv")) app_figures_csv(stdout, L.fig);
-        else if (!strcmp(fmt, "template")) bad = print_template_names(stdout, &L, &dl);
-        else {
-            json_writer *w = json_new_file(stdout);
-            if (app_figures_json(w, L.fig) != 0) {
-                fputs(_("junheng figures: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n"), stderr);
-                bad = 1;
-            }
-            json_free(w);
-        }
+    if (!bad && !strcmp(fmt, "xlsx")) {
+        bad = app_figures_xlsx(L.fig, output, &dl) != 0;
+    } else if (!bad && output) {
+        outfile o;   /* to a file: in place only once complete */
+        if (outfile_open(&o, output, &dl) != 0) bad = 1;
+        else if ((bad = print_figures(o.f, fmt, &L, &dl)) != 0) outfile_abort(&o);
+        else bad = outfile_commit(&o, &dl) != 0;
+    } else if (!bad) {
+        bad = print_figures(stdout, fmt, &L, &dl);
         if (fflush(stdout) != 0) { perror("junheng figures: stdout"); bad = 1; }
     }
     diag_print(&dl, stderr);
@@ -160,7 +183,7 @@ int cmd_check(int argc, char **argv)
         }
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
     }
-    int rc = parse_args(argc, argv, _(check_help), &config, NULL, &quiet);
+    int rc = parse_args(argc, argv, _(check_help), &config, NULL, NULL, &quiet);
     if (rc >= 0) return rc;
     diag_list dl;
     diag_init(&dl);

@@ -460,7 +460,40 @@ static int render(county *c, const char *what, app_inputs *in, const char **name
     return -1;
 }
 
-void api_render(county *c, const char *what, sem_t *pool, web_reply *r)
+void pool_init(web_pool *p, int jobs)
+{
+    pthread_mutex_init(&p->m, NULL);
+    pthread_cond_init(&p->c, NULL);
+    p->next = p->serving = 0;
+    p->free = jobs > 0 ? jobs : 1;
+}
+
+void pool_destroy(web_pool *p)
+{
+    pthread_cond_destroy(&p->c);
+    pthread_mutex_destroy(&p->m);
+}
+
+static void pool_enter(web_pool *p)
+{
+    pthread_mutex_lock(&p->m);
+    unsigned long me = p->next++;
+    while (me != p->serving || p->free == 0) pthread_cond_wait(&p->c, &p->m);
+    p->serving++;
+    p->free--;
+    pthread_cond_broadcast(&p->c);   /* the next ticket may go too if a place is free */
+    pthread_mutex_unlock(&p->m);
+}
+
+static void pool_leave(web_pool *p)
+{
+    pthread_mutex_lock(&p->m);
+    p->free++;
+    pthread_cond_broadcast(&p->c);
+    pthread_mutex_unlock(&p->m);
+}
+
+void api_render(county *c, const char *what, web_pool *pool, web_reply *r)
 {
     if (strcmp(what, "report") && strcmp(what, "sheets") && strcmp(what, "zip") && strcmp(what, "figures")) {
         api_error(r, 404, "没有这种输出（可用 report、sheets、zip、figures）");
@@ -468,7 +501,7 @@ void api_render(county *c, const char *what, sem_t *pool, web_reply *r)
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    while (sem_wait(pool) != 0 && errno == EINTR) {}   /* wait for a place: renders queue */
+    pool_enter(pool);   /* wait for a place: renders queue */
     diag_list dl;
     diag_init(&dl);
     app_inputs in;
@@ -476,7 +509,7 @@ void api_render(county *c, const char *what, sem_t *pool, web_reply *r)
     int pages = 0, ok = 0;
     if (app_load(c->ini, NULL, &in, &dl) == 0) ok = render(c, what, &in, &name, &pages, &dl) == 0;
     app_free(&in);
-    sem_post(pool);
+    pool_leave(pool);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     strbuf b = STRBUF_INIT;
     json_writer *g = jnew(&b);
@@ -536,5 +569,34 @@ void api_file(county *c, const char *name, int download, web_reply *r)
     r->disposition = sb_take(&h);
     sb_free(&fn);
     ini_free(ini);
+    diag_free(&dl);
+}
+
+void api_settings(county *c, web_reply *r)
+{
+    strbuf b = STRBUF_INIT;
+    json_writer *g = jnew(&b);
+    settings_json(c, g);
+    jdone(g);
+    reply_json(r, 200, &b);
+}
+
+void api_settings_save(county *c, const setting_edit *e, int n, web_reply *r)
+{
+    diag_list dl;
+    diag_init(&dl);
+    if (settings_save(c, e, n, &dl) == 0) {
+        api_state(c, r);
+    } else {
+        strbuf b = STRBUF_INIT;
+        json_writer *g = jnew(&b);
+        json_obj(g);
+        jkstr(g, "error", "设置没有保存：新的设置有问题（见下）");
+        jkey(g, "errors");
+        diags_json(g, &dl, DIAG_ERROR, NULL);
+        json_obj_end(g);
+        jdone(g);
+        reply_json(r, 422, &b);
+    }
     diag_free(&dl);
 }

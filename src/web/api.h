@@ -9,9 +9,23 @@
 #define JH_WEB_API_H
 
 #include "web/county.h"
+#include "web/settings.h"
 
-#include <semaphore.h>
+#include <pthread.h>
 #include <stddef.h>
+
+/* The render pool: at most `free` renders at once; the others wait their
+ * turn in arrival order (a ticket queue: a semaphore wakes waiters in any
+ * order, and under load the unlucky ones waited three times the median). */
+typedef struct web_pool {
+    pthread_mutex_t m;
+    pthread_cond_t c;
+    unsigned long next, serving;
+    int free;
+} web_pool;
+
+void pool_init(web_pool *p, int jobs);
+void pool_destroy(web_pool *p);
 
 typedef struct web_reply {
     int status;
@@ -37,7 +51,11 @@ void api_accept(county *c, web_reply *r);
 void api_discard(county *c, web_reply *r);
 /* Render `what` (report, sheets, zip, figures) from the data in force,
  * waiting for a place on the pool. */
-void api_render(county *c, const char *what, sem_t *pool, web_reply *r);
+void api_render(county *c, const char *what, web_pool *pool, web_reply *r);
+/* The settings form (settings.h); saving answers with the new state, or
+ * 422 with the problems (nothing written). */
+void api_settings(county *c, web_reply *r);
+void api_settings_save(county *c, const setting_edit *e, int n, web_reply *r);
 /* A rendered file by its public name; as an attachment when download. */
 void api_file(county *c, const char *name, int download, web_reply *r);
 

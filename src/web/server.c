@@ -8,6 +8,7 @@
  *   GET  /api/counties
  *   GET  /api/county/ID                          api_state
  *   POST /api/county/ID/data                     multipart upload, field "file"
+ *   GET  /api/county/ID/settings   POST (form fields "section|key")
  *   POST /api/county/ID/accept | /discard
  *   POST /api/county/ID/render/WHAT              report, sheets, zip, figures
  *   GET  /api/county/ID/file/NAME[?download=1]
@@ -32,7 +33,6 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
-#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,13 +45,14 @@
 typedef struct server {
     const web_opts *o;
     counties cs;
-    sem_t pool;
+    web_pool pool;
     char *token;                 /* NULL: none needed */
     int loopback;
     pthread_mutex_t log_lock;
 } server;
 
-enum { R_NONE, R_UPLOAD, R_LOGIN };
+enum { R_NONE, R_UPLOAD, R_LOGIN, R_SETTINGS };
+#define MAX_EDITS 256
 
 /* One request, from its first call to its log line. */
 typedef struct req {
@@ -70,6 +71,8 @@ typedef struct req {
     int too_big, have_file, bad, xlsx;
     unsigned char head[4];
     strbuf field;                /* the login form's token */
+    setting_edit *edits;         /* the settings form's fields */
+    int nedits, edits_bad;
 } req;
 
 /* ---- replies ------------------------------------------------------------- */
@@ -212,6 +215,25 @@ static enum MHD_Result on_post(void *cls, enum MHD_ValueKind kind, const char *k
         if (!strcmp(key, "token") && q->field.len + size < 1024) sb_add(&q->field, data, size);
         return MHD_YES;
     }
+    if (q->kind == R_SETTINGS) {
+        /* "section|key" = value; a long value may come in pieces (off > 0) */
+        if (off > 0 && q->nedits) {
+            setting_edit *e = &q->edits[q->nedits - 1];
+            char *v = xasprintf("%s%.*s", e->value, (int)size, data);
+            free(e->value);
+            e->value = v;
+            if (strlen(v) > 4096) q->edits_bad = 1;
+            return MHD_YES;
+        }
+        const char *bar = strchr(key, '|');
+        if (!bar || q->nedits >= MAX_EDITS) { q->edits_bad = 1; return MHD_YES; }
+        q->edits = xrealloc(q->edits, (size_t)(q->nedits + 1) * sizeof *q->edits);
+        setting_edit *e = &q->edits[q->nedits++];
+        e->section = xstrndup(key, (size_t)(bar - key));
+        e->key = xstrdup(bar + 1);
+        e->value = xstrndup(data ? data : "", size);
+        return MHD_YES;
+    }
     if (strcmp(key, "file")) return MHD_YES;     /* other fields are ignored */
     q->have_file = 1;
     if (off < 4)
@@ -232,6 +254,12 @@ static void req_free(req *q)
     if (q->fd > 0) close(q->fd);
     if (q->tmp) { unlink(q->tmp); outfile_forget(q->tmp); free(q->tmp); }
     sb_free(&q->field);
+    for (int i = 0; i < q->nedits; i++) {
+        free(q->edits[i].section);
+        free(q->edits[i].key);
+        free(q->edits[i].value);
+    }
+    free(q->edits);
     free(q->url);
     free(q);
 }
@@ -302,6 +330,14 @@ static enum MHD_Result dispatch(server *S, struct MHD_Connection *conn, req *q, 
         q->tmp = NULL;
         return send_reply(conn, q, &r);
     }
+    if (q->kind == R_SETTINGS) {
+        int finished = q->pp && MHD_destroy_post_processor(q->pp) == MHD_YES;
+        q->pp = NULL;
+        if (!finished || q->edits_bad || q->bad)
+            return send_error(conn, q, 400, "设置表单的内容不完整或格式不对");
+        api_settings_save(q->c, q->edits, q->nedits, &r);
+        return send_reply(conn, q, &r);
+    }
     if (get) {
         const web_asset *a = asset(url);
         if (a) return send_asset(conn, q, a);
@@ -312,6 +348,7 @@ static enum MHD_Result dispatch(server *S, struct MHD_Connection *conn, req *q, 
         county *c = route_county(S, url, &rest);
         if (!c) return send_error(conn, q, 404, "没有这个县（区）");
         if (get && !*rest) { api_state(c, &r); return send_reply(conn, q, &r); }
+        if (get && !strcmp(rest, "settings")) { api_settings(c, &r); return send_reply(conn, q, &r); }
         if (get && !strncmp(rest, "file/", 5)) {
             const char *dl = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "download");
             api_file(c, rest + 5, dl && *dl == '1', &r);
@@ -352,6 +389,9 @@ static enum MHD_Result begin(server *S, struct MHD_Connection *conn, req *q, con
                 q->kind = R_UPLOAD;
                 q->c = c;
                 q->max = S->o->max_upload;
+            } else if (!strcmp(rest, "settings")) {
+                q->kind = R_SETTINGS;
+                q->c = c;
             }
         }
     }
@@ -400,7 +440,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         /* a body without a length that runs far past the cap: hang up */
         q->raw += (long long)*upload_data_size;
         if (q->kind == R_UPLOAD && q->raw > q->max + 1024 * 1024) return MHD_NO;
-        if (q->kind == R_LOGIN && q->raw > 64 * 1024) return MHD_NO;
+        if ((q->kind == R_LOGIN || q->kind == R_SETTINGS) && q->raw > 256 * 1024) return MHD_NO;
         if (q->pp && !q->too_big && !q->bad && MHD_post_process(q->pp, upload_data, *upload_data_size) != MHD_YES
             && !q->too_big)
             q->bad = 1;
@@ -530,7 +570,7 @@ int web_serve(const web_opts *o, diag_list *dl)
         return -1;
     }
     if (counties_open(&S.cs, o->root, dl) != 0) { free(S.token); return -1; }
-    sem_init(&S.pool, 0, (unsigned)(o->jobs > 0 ? o->jobs : 1));
+    pool_init(&S.pool, o->jobs);
     pthread_mutex_init(&S.log_lock, NULL);
 
     /* The signals are taken by sigwait below, in this thread only. */
@@ -575,7 +615,7 @@ int web_serve(const web_opts *o, diag_list *dl)
     }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     pthread_mutex_destroy(&S.log_lock);
-    sem_destroy(&S.pool);
+    pool_destroy(&S.pool);
     counties_close(&S.cs);
     free(S.token);
     return rc;

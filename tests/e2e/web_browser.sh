@@ -22,6 +22,8 @@ rc=$?
 [ $rc -ne 0 ] && sed 's/^/#   /' "$TMP/browser.err" | tail -20
 contains "the accepted correction is the county's data now" "$TMP/root/tongdao-2019/schools.csv" "52000"
 contains "the data before it is kept" "$TMP/root/tongdao-2019/.junheng/previous.csv" "43939.35"
+contains "the issuer set in the form is in the INI" "$TMP/root/tongdao-2019/report.ini" "issuer  = 通道侗族自治县教育局"
+contains "the INI keeps its comments" "$TMP/root/tongdao-2019/report.ini" "; 发文单位 and 成文日期 are optional"
 check "the shipped example is untouched" cmp data/tongdao-2019/schools.csv "$JH_TOP/data/tongdao-2019/schools.csv"
 contains "the server logs one line per request" "$TMP/serve.log" "POST /api/county/tongdao-2019/render/report 200"
 serve_stop

@@ -122,6 +122,28 @@ try:
     d.find_element(By.ID, "accept").click()
     wait("the correction is accepted", lambda: "已接受更正" in text("#status"))
 
+    # settings: the form from the schema, checked before it is saved
+    issuer = wait("the settings form shows 发文单位 from the INI",
+                  lambda: [i for i in d.find_elements(By.NAME, "report|issuer") if i.get_attribute("value") == "通道侗族自治县人民政府"])
+    site = d.find_element(By.NAME, "standard.primary|site_area")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", site)
+    d.execute_script("document.querySelector('details[data-section=\"standard.primary\"]').open = true")
+    site.clear()
+    site.send_keys("十五")
+    d.find_element(By.ID, "settings-save").click()
+    wait("a malformed threshold is refused with its line", lambda: "site_area" in text("#settings-errors") and "report.ini:" in text("#settings-errors"))
+    d.execute_script("document.getElementById('settings-errors').scrollIntoView({block: 'end'})")
+    shot("6-settings-refused.png")
+    site = d.find_element(By.NAME, "standard.primary|site_area")
+    site.clear()
+    site.send_keys("15")
+    if issuer:
+        issuer = d.find_element(By.NAME, "report|issuer")
+        issuer.clear()
+        issuer.send_keys("通道侗族自治县教育局")
+    d.find_element(By.ID, "settings-save").click()
+    wait("the settings are saved and checked", lambda: "已保存" in text("#settings-status"))
+
     d.find_element(By.ID, "render-report").click()
     dl = wait("the report renders", lambda: d.find_element(By.ID, "download-report"), timeout=90)
     wait("the PDF is shown in the page", lambda: "report.pdf" in (d.find_element(By.ID, "viewer").get_attribute("src") or ""))
@@ -141,6 +163,7 @@ try:
             report("the downloaded report is the county's", "通道侗族自治县" in txt)
             report("the downloaded report prints the corrected rate 100.00", "100.00" in txt)
             report("the downloaded report no longer prints 96.15", "96.15" not in txt)
+            report("the downloaded report is signed by the issuer set in the form", "通道侗族自治县教育局" in txt)
 finally:
     d.quit()
     subprocess.run(["rm", "-rf", profile])

@@ -54,6 +54,74 @@ function markActive() {
     a.classList.toggle('active', a.dataset.id === current));
 }
 
+// ---- settings: a form built from the configuration schema ----
+
+const openSections = new Set(['report', 'data', 'balance', 'narrative']);
+
+function settingInput(sec, k) {
+  const name = sec.name + '|' + k.key;
+  const orig = k.value == null ? '' : k.value;
+  let input;
+  if (k.type === 'choice' || k.type === 'bool') {
+    input = el('select', { name });
+    const opts = k.type === 'bool' ? ['yes', 'no'] : k.choices.split('|').map(c => c.split(',')[0]);
+    input.append(el('option', { value: '' }, '（默认' + (k.default ? '：' + k.default : '') + '）'));
+    for (const o of opts) input.append(el('option', { value: o }, o));
+    input.value = opts.includes(orig) ? orig : '';
+  } else {
+    input = el('input', { name, type: 'text', value: orig, placeholder: k.default ? '默认：' + k.default : '' });
+  }
+  input.dataset.orig = orig;
+  if (!k.editable) { input.disabled = true; input.title = '这是文件名，请直接在 INI 文件中修改'; }
+  const label = el('label', { title: k.help || '' },
+                   el('span', { class: 'k' }, (k.label || k.key) + (k.required ? ' *' : '')),
+                   el('span', { class: 'muted key' }, k.key), input,
+                   k.unit ? el('span', { class: 'unit' }, k.unit) : null);
+  return label;
+}
+
+async function loadSettings() {
+  const s = await call('GET', '/api/county/' + encodeURIComponent(current) + '/settings');
+  $('#settings-file').textContent = s.file;
+  const box = $('#settings');
+  box.textContent = '';
+  for (const sec of s.sections) {
+    if (!sec.keys.length && sec.name !== 'narrative') continue;
+    const d = el('details', { 'data-section': sec.name },
+                 el('summary', {}, sec.label + ' ', el('span', { class: 'muted' }, '[' + sec.name + '] ' + (sec.help || ''))));
+    if (openSections.has(sec.name)) d.open = true;
+    const grid = el('div', { class: 'settings-grid' });
+    for (const k of sec.keys) grid.append(settingInput(sec, k));
+    if (!sec.keys.length) grid.append(el('p', { class: 'muted' }, '（此节没有内容）'));
+    d.append(grid);
+    box.append(d);
+  }
+}
+
+async function saveSettings(e) {
+  e.preventDefault();
+  const body = new URLSearchParams();
+  document.querySelectorAll('#settings [name]').forEach(i => { if (!i.disabled && i.value !== i.dataset.orig) body.append(i.name, i.value); });
+  const st = $('#settings-status'), errs = $('#settings-errors');
+  errs.textContent = '';
+  if (![...body.keys()].length) { st.textContent = '没有改动。'; return; }
+  st.textContent = '正在检查和保存……';
+  st.className = 'status';
+  const r = await fetch('/api/county/' + encodeURIComponent(current) + '/settings',
+                        { method: 'POST', headers: { 'X-Junheng': '1' }, body, credentials: 'same-origin' });
+  const j = await r.json();
+  if (!r.ok) {
+    st.textContent = j.error || '保存失败';
+    st.className = 'status error';
+    for (const d of j.errors || []) errs.append(el('li', {}, (d.line ? place(d) + ' ' : '') + d.msg + (d.hint ? '（' + d.hint + '）' : '')));
+    return;
+  }
+  show(j);
+  await loadSettings();
+  st.textContent = '已保存，并已按新设置重新检查和计算。';
+  st.className = 'status ok';
+}
+
 async function openCounty(id) {
   current = id;
   markActive();
@@ -62,7 +130,7 @@ async function openCounty(id) {
   $('#viewer').hidden = true;
   $('#render-result').textContent = '';
   status('正在读取和检查……');
-  try { show(await call('GET', '/api/county/' + encodeURIComponent(id))); }
+  try { show(await call('GET', '/api/county/' + encodeURIComponent(id))); await loadSettings(); }
   catch (e) { status(e.message, true); }
 }
 
@@ -242,6 +310,7 @@ window.addEventListener('DOMContentLoaded', () => {
     upload(f, f.name);
   });
   $('#accept').addEventListener('click', () => act('accept'));
+  $('#settings-form').addEventListener('submit', saveSettings);
   $('#discard').addEventListener('click', () => act('discard'));
   document.querySelectorAll('[data-render]').forEach(b => b.addEventListener('click', () => render(b.dataset.render, b)));
   window.addEventListener('hashchange', () => { const id = decodeURIComponent(location.hash.slice(1)); if (id) openCounty(id); });
