@@ -5,7 +5,7 @@ _junheng()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "report sheets figures check diff render --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "report sheets figures check diff render serve --help --version" -- "$cur"))
         return
     fi
     cmd=${COMP_WORDS[1]}
@@ -21,7 +21,9 @@ _junheng()
             if [ "$cmd" = diff ]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
             else COMPREPLY=($(compgen -W "json csv" -- "$cur")); fi
             return ;;
-        -j|--jobs|--school|--date) return ;;
+        -j|--jobs|--school|--date|--listen|--timeout) return ;;
+        --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --token-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local opts
     case $cmd in
@@ -31,6 +33,7 @@ _junheng()
         check)   opts="-c --config -q --quiet -h --help" ;;
         diff)    opts="-c --config --old-data -f --format -q --quiet -h --help" ;;
         render)  opts="-o -c --date" ;;
+        serve)   opts="--root --listen --token-file -j --jobs --timeout -h --help" ;;
     esac
     if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$opts" -- "$cur"))
     elif [ "$cmd" = render ]; then COMPREPLY=($(compgen -f -X '!*.md' -- "$cur") $(compgen -d -- "$cur"))

@@ -189,6 +189,16 @@ static void table(mctx *m, cmark_node *n, const char *caption)
         doc_table_diagonal(t, trim(a), trim(sep + sl));
         free(a);
     }
+    /* a body cell of the first column that repeats the one above (小学,
+     * 小学: the 学段 of each row) is merged with it, as if written "^" */
+    const char *above = NULL;
+    for (int rr = t->header_rows; rr < t->nrows; rr++) {
+        doc_cell *x = &t->cells[rr * nc];
+        int joined_right = nc > 1 && !strcmp(t->cells[rr * nc + 1].text, "<");
+        if (!strcmp(x->text, "^")) continue;
+        if (above && *x->text && !joined_right && !strcmp(x->text, above)) doc_set(&x->text, "^");
+        else above = joined_right ? NULL : x->text;
+    }
     /* spans: "<" joins left, "^" joins up */
     for (int rr = 0; rr < t->nrows; rr++)
         for (int cc = 0; cc < nc; cc++) {

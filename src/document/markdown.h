@@ -11,7 +11,8 @@
  *   - item / 1. item    lists
  *   | a | b |           pipe tables; alignment from the delimiter row; a cell that is
  *                       just `^` joins the cell above (row span), just `<` the cell to
- *                       its left (column span); a first header cell `项目\学校` is a
+ *                       its left (column span); a first-column body cell equal to
+ *                       the one above (小学, 小学) is joined to it as if `^`; a first header cell `项目\学校` is a
  *                       diagonal corner cell (项目 top right, 学校 bottom left); a
  *                       paragraph starting “表<digit>” right before a table is its caption
  *   ---  (or ***)       a page break (put a blank line before `---`, else it makes

@@ -30,6 +30,7 @@ typedef struct face {
     hb_font_t *font;
     double upem;
     hb_set_t *used;
+    float *ink;        /* ink box of the punctuation blocks, ems, 2 a mark (fontset_ink) */
 } face;
 
 struct fontset {
@@ -56,6 +57,7 @@ void fontset_free(fontset *fs)
     for (int i = 0; i < fs->n; i++) {
         face *f = &fs->faces[i];
         hb_set_destroy(f->used);
+        free(f->ink);
         hb_font_destroy(f->font);
         hb_face_destroy(f->face);
         hb_blob_destroy(f->blob);
@@ -73,6 +75,61 @@ static int has_table(hb_face_t *f, hb_tag_t tag)
     unsigned len = hb_blob_get_length(b);
     hb_blob_destroy(b);
     return len > 0;
+}
+
+/* The punctuation blocks whose ink boxes are read once per face: general
+ * punctuation (quotes, dashes, ellipsis), CJK symbols (。、《》「」…) and the
+ * full-width forms (，；：？！（）).  The layout asks for these marks on
+ * every line it breaks; everything else is read on demand. */
+static const uint32_t INK_BLOCK[][2] = { {0x2010, 0x2027}, {0x3000, 0x303F}, {0xFF00, 0xFF65} };
+#define INK_NBLOCK (sizeof INK_BLOCK / sizeof INK_BLOCK[0])
+
+static int ink_slot(uint32_t cp)
+{
+    int base = 0;
+    for (size_t b = 0; b < INK_NBLOCK; b++) {
+        if (cp >= INK_BLOCK[b][0] && cp <= INK_BLOCK[b][1]) return base + (int)(cp - INK_BLOCK[b][0]);
+        base += (int)(INK_BLOCK[b][1] - INK_BLOCK[b][0] + 1);
+    }
+    return -1;
+}
+
+/* Left and right ink edge of cp from the glyph origin, in ems (0, 0 for a
+ * glyph without ink or a missing one). */
+static void ink_read(const face *f, uint32_t cp, float *l, float *r)
+{
+    hb_codepoint_t g = 0;
+    hb_glyph_extents_t e;
+    *l = *r = 0;
+    if (!hb_font_get_nominal_glyph(f->font, cp, &g) || g == 0) return;
+    if (!hb_font_get_glyph_extents(f->font, g, &e) || e.width == 0) return;
+    double x0 = e.x_bearing, x1 = (double)e.x_bearing + e.width;
+    if (x1 < x0) { double t = x0; x0 = x1; x1 = t; }
+    *l = (float)(x0 / f->upem);
+    *r = (float)(x1 / f->upem);
+}
+
+static void ink_cache(face *f)
+{
+    int n = 0;
+    for (size_t b = 0; b < INK_NBLOCK; b++) n += (int)(INK_BLOCK[b][1] - INK_BLOCK[b][0] + 1);
+    f->ink = xmalloc((size_t)n * 2 * sizeof *f->ink);
+    for (size_t b = 0; b < INK_NBLOCK; b++)
+        for (uint32_t cp = INK_BLOCK[b][0]; cp <= INK_BLOCK[b][1]; cp++) {
+            int k = ink_slot(cp);
+            ink_read(f, cp, &f->ink[2 * k], &f->ink[2 * k + 1]);
+        }
+}
+
+void fontset_ink(const fontset *fs, int face_id, uint32_t cp, double *left, double *right)
+{
+    const face *f = &fs->faces[face_id];
+    int k = ink_slot(cp);
+    float l, r;
+    if (k >= 0) { l = f->ink[2 * k]; r = f->ink[2 * k + 1]; }
+    else ink_read(f, cp, &l, &r);
+    *left = l;
+    *right = r;
 }
 
 int fontset_open(fontset *fs, const char *path, int index, const char *where, diag_list *dl)
@@ -132,6 +189,7 @@ int fontset_open(fontset *fs, const char *path, int index, const char *where, di
     f->upem = hb_face_get_upem(hf);
     f->used = hb_set_create();
     hb_font_make_immutable(f->font);  /* shared read-only across threads */
+    ink_cache(f);
     return fs->n++;
 }
 

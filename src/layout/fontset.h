@@ -46,6 +46,12 @@ int fontset_add_fallback(fontset *fs, const char *path, int index, const char *w
 int fontset_face_for(const fontset *fs, font_role role, uint32_t cp);
 /* Advance of cp in face, in ems (1.0 = the font size). */
 double fontset_advance(const fontset *fs, int face, uint32_t cp);
+/* Where the ink of cp sits in face: its left and right edge from the glyph
+ * origin, in ems (0, 0 if the glyph has no ink).  Punctuation is read once
+ * per face when it is opened; other characters are read on demand.  The
+ * layout squeezes a mark on its blank side only (UMing centres 。 and 、).
+ * Reads only: thread-safe. */
+void fontset_ink(const fontset *fs, int face, uint32_t cp, double *left, double *right);
 /* Record that face draws cp (for the subset).  Thread-safe. */
 void fontset_use(fontset *fs, int face, uint32_t cp);
 /* Stop recording: after the subset, a second layout of the same documents

@@ -125,7 +125,14 @@ static void shape(ctx *c, items *out, const char *s, font_role role, double size
         it->face = f;
         it->size = (float)size;
         it->adv = (float)(fontset_advance(c->fs, f, cp) * size + track);
-        it->shrink = lb_squeezable(cp) ? it->adv * 0.5f : 0;
+        it->cls = (unsigned char)lb_punct_class(cp);
+        if (it->cls) {
+            /* where the mark's ink sits decides which side may be squeezed */
+            double l, r;
+            fontset_ink(c->fs, f, cp, &l, &r);
+            it->ink_l = (float)(l * size);
+            it->ink_r = (float)(r * size);
+        }
         it->space = cp == ' ' || cp == 0x3000;
         it->tag = tag;
     }
@@ -143,10 +150,14 @@ static void set_breaks(items *x)
     free(brk);
 }
 
+/* Width of x set on one line, its punctuation rules applied. */
 static double natural_width(const items *x)
 {
-    double w = 0;
-    for (int i = 0; i < x->n; i++) w += x->it[i].adv;
+    if (x->n == 0) return 0;
+    double *xs = xmalloc((size_t)x->n * sizeof *xs);
+    lb_line l = {0, x->n, 0, 0, 1};
+    double w = lb_set_line(x->it, &l, 1e9, 0, xs);
+    free(xs);
     return w;
 }
 
@@ -166,23 +177,20 @@ static void emit_text(ctx *c, const lb_item *it, int a, int b, const double *xs,
     o->text = sb_take(&sb);
 }
 
-/* Set items [l->start, l->end) at x (left of the measure) on baseline `base`. */
+/* Set items [l->start, l->end) at x (left of the measure) on baseline `base`:
+ * lb_set_line places every glyph (punctuation squeezed on its blank side,
+ * stretch between ideographs), then the line is aligned. */
 static void emit_line(ctx *c, const lb_item *it, const lb_line *l, double x, double base,
                       double width, int align)
 {
     int n = l->end - l->start;
     if (n <= 0) return;
-    double *adv = xmalloc((size_t)n * sizeof *adv);
     double *xs = xmalloc((size_t)(n + 1) * sizeof *xs);
-    double nat = l->natural, extra = 0;
-    double f = nat > width && l->shrink > 0 ? fmin(1.0, (nat - width) / l->shrink) : 0;
-    for (int i = 0; i < n; i++) adv[i] = it[l->start + i].adv - (i + 1 < n ? it[l->start + i].shrink * f : 0);
-    double w = nat - l->shrink * f;
-    if (align == AL_JUSTIFY && !l->forced && n > 1 && (w < width || f == 0)) extra = (width - w) / (n - 1);
-    else if (align == AL_CENTER) x += (width - w) / 2;
+    double w = lb_set_line(it, l, width, align == AL_JUSTIFY, xs);
+    if (align == AL_CENTER) x += (width - w) / 2;
     else if (align == AL_RIGHT) x += width - w;
-    xs[0] = x;
-    for (int i = 0; i < n; i++) xs[i + 1] = xs[i] + adv[i] + (i + 1 < n ? extra : 0);
+    for (int i = 0; i < n; i++) xs[i] += x;
+    xs[n] = x + w;
     /* group glyphs of one face and one spacing into one TEXT op */
     const lb_item *L = it + l->start;
     int a = 0;
@@ -199,7 +207,6 @@ static void emit_line(ctx *c, const lb_item *it, const lb_line *l, double x, dou
         emit_text(c, L, a, b, xs, base, cs);
         a = b;
     }
-    free(adv);
     free(xs);
 }
 
@@ -216,14 +223,15 @@ static void grid_text(ctx *c, items *x, double indent, int align)
 {
     set_breaks(x);
     lb_line *lines;
-    int nl = lb_fill(x->it, x->n, c->aw - indent, c->aw, &lines);
+    int nl = lb_fill(x->it, x->n, c->aw - indent, c->aw, align == AL_JUSTIFY, &lines);
     for (int i = 0; i < nl; i++) {
         need(c, c->pitch);
         double ind = i == 0 ? indent : 0;
-        /* the grid advance is a little under the em (15.79 of 16 pt): justify
-         * so that the last glyph's em box, not its advance, meets the edge */
+        /* the line is 28 grid advances (15.79 pt, a little under the em):
+         * the last ideograph's em box overhangs by 0.21 pt, its ink does not,
+         * and a line-end mark's ink ends on the edge */
         emit_line(c, x->it, &lines[i], c->left + ind, baseline(c, c->y, c->pitch, c->st->body_size),
-                  c->aw - ind + fmin(0, body_track(c)), align);
+                  c->aw - ind, align);
         c->y += c->pitch;
     }
     free(lines);
@@ -232,18 +240,41 @@ static void grid_text(ctx *c, items *x, double indent, int align)
 /* ---- blocks ---- */
 
 
+/* 梯形: no line longer than the one above it; 菱形: lines grow to a
+ * middle line and shrink after it.  Never growing to the last line. */
+static int title_shape_ok(const lb_line *l, int n)
+{
+    int k = 0;
+    while (k + 1 < n && l[k + 1].natural > l[k].natural + 0.01) k++;    /* up to the longest */
+    if (k > 0 && k == n - 1) return 0;                                  /* an inverted trapezoid */
+    for (int i = k; i + 1 < n; i++)
+        if (l[i + 1].natural > l[i].natural + 0.01) return 0;
+    return 1;
+}
+
 static void do_title(ctx *c, const doc_block *b)
 {
     const layout_style *st = c->st;
     items x = {0};
     shape(c, &x, b->text, ROLE_TITLE, st->title_size, 0, 0, b->line);
     set_breaks(&x);
-    /* balanced lines (梯形/菱形 rather than one full line and a stub) */
+    /* GB/T 9704: a title of several lines is a 梯形 (each line at least as
+     * long as the next) or a 菱形 (the middle line the longest), never an
+     * inverted trapezoid.  From the narrowest measure that could hold it in
+     * the fewest lines, widen until the lines take such a shape. */
     double total = natural_width(&x), width = c->aw;
     int nlines = (int)ceil(total / c->aw - 1e-9);
-    if (nlines > 1) width = fmin(c->aw, total / nlines + st->title_size * 1.01);
-    lb_line *lines;
-    int nl = lb_fill(x.it, x.n, width, width, &lines);
+    lb_line *lines = NULL;
+    int nl = 0;
+    if (nlines > 1) {
+        for (width = total / nlines; width < c->aw; width += st->title_size * 0.25) {
+            free(lines);
+            nl = lb_fill(x.it, x.n, width, width, 0, &lines);
+            if (nl == nlines && title_shape_ok(lines, nl)) break;
+        }
+        if (width >= c->aw) { free(lines); lines = NULL; width = c->aw; }
+    }
+    if (!lines) nl = lb_fill(x.it, x.n, width, width, 0, &lines);
     double lead = st->title_size * 1.5;
     need(c, nl * lead);
     for (int i = 0; i < nl; i++) {
@@ -340,7 +371,7 @@ static void caption(ctx *c, const char *text, double size, int line)
     shape(c, &x, text, ROLE_HEADING1, size, 0, 0, line);
     set_breaks(&x);
     lb_line *lines;
-    int nl = lb_fill(x.it, x.n, c->aw, c->aw, &lines);
+    int nl = lb_fill(x.it, x.n, c->aw, c->aw, 0, &lines);
     double lead = size * 1.6;
     for (int i = 0; i < nl; i++) {
         lines[i].forced = 1;
@@ -370,7 +401,7 @@ static double min_piece(const items *x)
     double best = 0, w = 0;
     for (int i = 0; i < x->n; i++) {
         w += x->it[i].adv;
-        if (x->it[i].brk != LB_NO) { if (w > best) best = w; w = 0; }
+        if (x->it[i].brk == LB_ALLOW || x->it[i].brk == LB_MUST) { if (w > best) best = w; w = 0; }
     }
     return fmax(best, w);
 }
@@ -496,7 +527,7 @@ static void do_table(ctx *c, const doc_block *b)
             double h;
             if (r == 0 && col == 0 && t->diag_top) h = 2 * lead + 2 * pad;
             else {
-                k->nl = k->x.n ? lb_fill(k->x.it, k->x.n, w, w, &k->lines) : 0;
+                k->nl = k->x.n ? lb_fill(k->x.it, k->x.n, w, w, 0, &k->lines) : 0;
                 h = (k->nl ? k->nl : 1) * lead + 2 * pad;
             }
             if (cell->rowspan == 1) rowh[r] = fmax(rowh[r], h);
@@ -575,6 +606,42 @@ static double chart_text(ctx *c, const char *s, double size, double x, double ba
     return w;
 }
 
+static double text_width(ctx *c, const char *s, double size, int line)
+{
+    items t = {0};
+    shape(c, &t, s, ROLE_TABLE, size, 0, 0, line);
+    double w = natural_width(&t);
+    free(t.it);
+    return w;
+}
+
+/* Label boxes of a chart (PDF points, y up). */
+typedef struct box { double x0, y0, x1, y1; } box;
+typedef struct boxes { box *b; int n, cap; } boxes;
+
+static void box_push(boxes *s, box b)
+{
+    XGROW(s->b, s->cap, s->n + 1);
+    s->b[s->n++] = b;
+}
+static void box_add(boxes *s, double x0, double y0, double x1, double y1)
+{
+    box_push(s, (box){x0, y0, x1, y1});
+}
+/* 1 if b meets a box of s (touching edges do not count). */
+static int box_hits(const boxes *s, const box *b, int *which)
+{
+    for (int i = 0; i < s->n; i++)
+        if (b->x0 < s->b[i].x1 - 0.01 && s->b[i].x0 < b->x1 - 0.01 &&
+            b->y0 < s->b[i].y1 - 0.01 && s->b[i].y0 < b->y1 - 0.01) {
+            if (which) *which = i;
+            return 1;
+        }
+    return 0;
+}
+
+#define CHART_MIN_LABEL 7.0   /* pt: the smallest label that prints legibly */
+
 static double nice_step(double range, int want)
 {
     double raw = range / want, p = pow(10, floor(log10(raw)));
@@ -607,7 +674,7 @@ static void do_chart(ctx *c, const doc_block *b)
     for (int i = 0; i < ch->ncat; i++) {
         shape(c, &cats[i], ch->cats[i], ROLE_TABLE, fs, 0, 0, b->line);
         set_breaks(&cats[i]);
-        cn[i] = cats[i].n ? lb_fill(cats[i].it, cats[i].n, slot - 2, slot - 2, &cl[i]) : 0;
+        cn[i] = cats[i].n ? lb_fill(cats[i].it, cats[i].n, slot - 2, slot - 2, 0, &cl[i]) : 0;
         if (cn[i] > cat_lines) cat_lines = cn[i];
     }
     double lead = fs * 1.3;
@@ -642,31 +709,77 @@ static void do_chart(ctx *c, const doc_block *b)
         if (!gr->has_ref) continue;
         double yy = py + H * gr->ref / top_v;
         op_line(c, px, yy, px + plot_w, yy, 0.9, 1);
+    }
+    /* bars */
+    double bw = slot * 0.7 / ch->ngroups;
+    boxes bars = {0}, labels = {0};
+    box_add(&labels, px, py + H, lx, py + H + legend_h);   /* labels stay out of the legend */
+    for (int i = 0; i < ch->ncat; i++) {
+        double x0 = px + slot * i + slot * 0.15;
+        for (int g = 0; g < ch->ngroups; g++) {
+            double v = ch->groups[g].values[i], h = H * fmax(v, 0) / top_v;
+            op_rect(c, x0 + g * bw, py, bw, h, GROUP_GRAY[g % 4], 0.5);
+            box_add(&bars, x0 + g * bw, py, x0 + (g + 1) * bw, py + h);
+        }
+    }
+    /* labels, placed so that no two touch: each value label over its bar,
+     * raised a step while it meets one already placed; each reference label
+     * at the right end of its line, above or below it, moved away from the
+     * value labels, the other reference labels and then the bars */
+    double ls = fmax(CHART_MIN_LABEL, fs * 0.75), rise = ls * 1.25;
+    for (int i = 0; i < ch->ncat; i++) {
+        double x0 = px + slot * i + slot * 0.15;
+        for (int g = 0; g < ch->ngroups; g++) {
+            double v = ch->groups[g].values[i], h = H * fmax(v, 0) / top_v;
+            char buf[32];
+            num_format(buf, sizeof buf, v, ch->decimals);
+            double w = text_width(c, buf, ls, b->line), cx = x0 + g * bw + bw / 2;
+            box bx = {cx - w / 2 - 0.5, py + h + ls * 0.1, cx + w / 2 + 0.5, py + h + ls * 0.1 + ls * 1.15};
+            for (int k = 0; k < 12 && box_hits(&labels, &bx, NULL); k++) { bx.y0 += rise; bx.y1 += rise; }
+            box_push(&labels, bx);
+            op_rect(c, bx.x0, bx.y0, bx.x1 - bx.x0, bx.y1 - bx.y0, 1.0, 0);
+            chart_text(c, buf, ls, cx, bx.y0 + ls * 0.25, AL_CENTER, b->line);
+        }
+    }
+    for (int g = 0; g < ch->ngroups; g++) {
+        const doc_chart_group *gr = &ch->groups[g];
+        if (!gr->has_ref) continue;
         /* a given label stands alone ("小学标准 0.65"); a bare value is
          * named after its group */
         char buf[64], lab[160];
         num_format(buf, sizeof buf, gr->ref, ch->decimals);
         if (gr->ref_label) snprintf(lab, sizeof lab, "%s", gr->ref_label);
         else snprintf(lab, sizeof lab, "%s %s", gr->name, buf);
-        chart_text(c, lab, fs * 0.8, px + plot_w, yy + fs * 0.25 + g * fs * 0.9, AL_RIGHT, b->line);
-    }
-    /* bars and value labels */
-    double bw = slot * 0.7 / ch->ngroups;
-    for (int i = 0; i < ch->ncat; i++) {
-        double x0 = px + slot * i + slot * 0.15;
-        for (int g = 0; g < ch->ngroups; g++) {
-            double v = ch->groups[g].values[i], h = H * fmax(v, 0) / top_v;
-            double bx = x0 + g * bw;
-            op_rect(c, bx, py, bw, h, GROUP_GRAY[g % 4], 0.5);
-            char buf[32];
-            num_format(buf, sizeof buf, v, ch->decimals);
-            /* small enough that neighbouring bars' labels do not touch
-             * (digits are about half an em wide) */
-            double ls = fmin(fs * 0.75, bw * 0.95 / (0.55 * (double)strlen(buf)));
-            double lw = 0.55 * ls * (double)strlen(buf);
-            op_rect(c, bx + bw / 2 - lw / 2 - 0.5, py + h + ls * 0.1, lw + 1, ls * 1.4, 1.0, 0);
-            chart_text(c, buf, ls, bx + bw / 2, py + h + ls * 0.35, AL_CENTER, b->line);
+        double rs = fmax(CHART_MIN_LABEL, fs * 0.8), yy = py + H * gr->ref / top_v;
+        double w = text_width(c, lab, rs, b->line), hh = rs * 1.15;
+        box best = {0, 0, 0, 0};
+        int placed = 0;
+        /* candidates: above, below, then further up and down, right end first */
+        for (int pass = 0; pass < 2 && !placed; pass++)
+            for (int k = 0; k < 16 && !placed; k++) {
+                double off = (k % 2 == 0 ? 1 : -1) * (k / 2) * hh;
+                double y0 = (k % 2 == 0) ? yy + rs * 0.15 + off : yy - rs * 0.15 - hh + off;
+                for (int side = 0; side < 2 && !placed; side++) {
+                    double x0 = side == 0 ? px + plot_w - w - 1 : px + 1;
+                    box bx = {x0 - 0.5, y0, x0 + w + 0.5, y0 + hh};
+                    if (box_hits(&labels, &bx, NULL)) continue;
+                    if (pass == 0 && box_hits(&bars, &bx, NULL)) continue;
+                    best = bx;
+                    placed = 1;
+                }
+            }
+        if (!placed) {   /* nowhere free: above every label placed so far */
+            double top = yy;
+            for (int k = 0; k < labels.n; k++) top = fmax(top, labels.b[k].y1);
+            best = (box){px + plot_w - w - 1.5, top + 0.5, px + plot_w - 0.5, top + 0.5 + hh};
         }
+        box_push(&labels, best);
+        op_rect(c, best.x0, best.y0, best.x1 - best.x0, best.y1 - best.y0, 1.0, 0);
+        chart_text(c, lab, rs, best.x0 + 0.5, best.y0 + rs * 0.25, AL_LEFT, b->line);
+    }
+    free(bars.b);
+    free(labels.b);
+    for (int i = 0; i < ch->ncat; i++) {
         for (int k = 0; k < cn[i]; k++) {
             cl[i][k].forced = 1;
             emit_line(c, cats[i].it, &cl[i][k], px + slot * i + 1, baseline(c, c->y + H + fs * 0.3 + k * lead, lead, fs),

@@ -285,7 +285,7 @@ void api_state(county *c, web_reply *r)
         sb_puts(&b, "null");
     }
     sb_puts(&b, ",\"outputs\":{");
-    static const char *const outs[] = {"report.pdf", "sheets.pdf", "sheets.zip", "figures.csv", NULL};
+    static const char *const outs[] = {"report.pdf", "sheets.pdf", "sheets.zip", "figures.csv", "figures.xlsx", NULL};
     for (int i = 0; outs[i]; i++) {
         char *p = county_output(c, outs[i]);
         struct stat st;
@@ -456,6 +456,13 @@ static int render(county *c, const char *what, app_inputs *in, const char **name
         free(p);
         return rc;
     }
+    if (!strcmp(what, "xlsx")) {
+        *name = "figures.xlsx";
+        char *p = county_output(c, *name);
+        int rc = app_figures_xlsx(in->fig, p, dl);
+        free(p);
+        return rc;
+    }
     diag_error(dl, NULL, 0, 0, "unknown render");
     return -1;
 }
@@ -495,8 +502,9 @@ static void pool_leave(web_pool *p)
 
 void api_render(county *c, const char *what, web_pool *pool, web_reply *r)
 {
-    if (strcmp(what, "report") && strcmp(what, "sheets") && strcmp(what, "zip") && strcmp(what, "figures")) {
-        api_error(r, 404, "没有这种输出（可用 report、sheets、zip、figures）");
+    if (strcmp(what, "report") && strcmp(what, "sheets") && strcmp(what, "zip") && strcmp(what, "figures") &&
+        strcmp(what, "xlsx")) {
+        api_error(r, 404, "没有这种输出（可用 report、sheets、zip、figures、xlsx）");
         return;
     }
     struct timespec t0, t1;

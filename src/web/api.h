@@ -49,7 +49,8 @@ void api_state(county *c, web_reply *r);
 void api_uploaded(county *c, const char *tmp, int xlsx, web_reply *r);
 void api_accept(county *c, web_reply *r);
 void api_discard(county *c, web_reply *r);
-/* Render `what` (report, sheets, zip, figures) from the data in force,
+/* Render `what` (report, sheets, zip, figures: CSV, xlsx: the figures
+ * workbook) from the data in force,
  * waiting for a place on the pool. */
 void api_render(county *c, const char *what, web_pool *pool, web_reply *r);
 /* The settings form (settings.h); saving answers with the new state, or

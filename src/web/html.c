@@ -2,12 +2,12 @@
 #include "web/html.h"
 #include "common/i18n.h"
 #include "common/fileio.h"
+#include "common/textenc.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
 
 #include <csv.h>
 #include <errno.h>
-#include <iconv.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -73,7 +73,7 @@ static void table_html(strbuf *out, const doc_table *t)
  * (a Chinese character is about 12 px wide). */
 static void cat_label(strbuf *out, const char *s, double x, double y, double slot)
 {
-    int per = (int)(slot / 13);
+    int per = (int)(slot / 12.2);
     if (per < 2) per = 2;
     sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"cat\" text-anchor=\"middle\">", x, y);
     size_t n = strlen(s);
@@ -98,7 +98,7 @@ static void cat_label(strbuf *out, const char *s, double x, double y, double slo
 /* Grouped bars with each group's reference line, labelled as in the PDF. */
 static void chart_svg(strbuf *out, const doc_chart *ch)
 {
-    const double W = 720, H = 320, left = 48, right = 16, top = 28, bottom = 70;
+    const double W = 760, H = 330, left = 48, right = 100, top = 28, bottom = 80;
     double pw = W - left - right, ph = H - top - bottom;
     double ymax = ch->ymax;
     for (int g = 0; g < ch->ngroups; g++) {
@@ -144,7 +144,7 @@ static void chart_svg(strbuf *out, const doc_chart *ch)
     }
     for (int g = 0; g < ch->ngroups; g++) {
         const doc_chart_group *gr = &ch->groups[g];
-        double lx = left + 10 + g * 170, ly = H - 14;
+        double lx = left + 10 + g * 170, ly = H - 8;
         sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>", lx, ly - 10,
                   color[g % 4]);
         sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"legend\">", lx + 16, ly);
@@ -154,8 +154,15 @@ static void chart_svg(strbuf *out, const doc_chart *ch)
         double y = top + ph - gr->ref / ymax * ph;
         sb_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6 4\"/>",
                   left, y, left + pw, y, color[g % 4]);
-        sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"ref\" text-anchor=\"end\" fill=\"%s\">", left + pw,
-                  y - 4, color[g % 4]);
+        /* the label right of the plot, clear of the bars and of the other labels */
+        double ly2 = y + 4;
+        for (int h = 0; h < g; h++) {
+            const doc_chart_group *o = &ch->groups[h];
+            double oy = top + ph - o->ref / ymax * ph + 4;
+            if (o->has_ref && fabs(oy - ly2) < 14) ly2 = oy + (ly2 >= oy ? 14 : -14);
+        }
+        sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"ref\" text-anchor=\"start\" fill=\"%s\">", left + pw + 4,
+                  ly2, color[g % 4]);
         html_escape(out, gr->ref_label ? gr->ref_label : "");
         sb_puts(out, "</text>");
     }
@@ -218,53 +225,23 @@ static void on_row(int c, void *ud)
     r->n = r->cap = 0;
 }
 
-static int valid_utf8(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s, *e = p + n;
-    while (p < e) {
-        int k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-        if (!k || p + k > e) return 0;
-        for (int i = 1; i < k; i++) if ((p[i] & 0xC0) != 0x80) return 0;
-        p += k;
-    }
-    return 1;
-}
-
-/* GB18030 text as UTF-8 (owned), NULL if it is not GB18030 either. */
-static char *from_gb18030(const char *s, size_t n, size_t *out_len)
-{
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == (iconv_t)-1) return NULL;
-    size_t cap = n * 2 + 16, left = cap;
-    char *buf = xmalloc(cap + 1), *o = buf;
-    char *in = (char *)s;
-    size_t inleft = n;
-    int ok = iconv(cd, &in, &inleft, &o, &left) != (size_t)-1;
-    iconv_close(cd);
-    if (!ok) { free(buf); return NULL; }
-    *o = '\0';
-    *out_len = (size_t)(o - buf);
-    return buf;
-}
-
 int web_table_read(const char *path, web_table *t, diag_list *dl)
 {
     memset(t, 0, sizeof *t);
     size_t len;
     char *data = file_read(path, _("the school data"), FILE_CAP_DATA, &len, dl);
     if (!data) return -1;
-    char *text = data;
-    size_t tlen = len;
-    char *conv = NULL;
-    if (tlen >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) { text += 3; tlen -= 3; }
-    if (valid_utf8(text, tlen)) t->encoding = xstrdup("UTF-8");
-    else if ((conv = from_gb18030(data, len, &tlen))) { text = conv; t->encoding = xstrdup("GB18030"); }
-    else {
+    size_t tlen;
+    text_encoding enc;
+    size_t bad_at = 0;
+    char *text = text_decode(data, len, &tlen, &enc, &bad_at);   /* the same reading as the loader's */
+    if (!text) {
         diag_hint(diag_error(dl, path, 0, 0, _("neither UTF-8 nor GB18030 text")),
                   _("save the sheet from Excel or WPS as CSV (UTF-8 or 逗号分隔)"));
         free(data);
         return -1;
     }
+    t->encoding = xstrdup(text_encoding_name(enc));
     struct csv_parser p;
     csv_init(&p, CSV_APPEND_NULL);
     reader r = {t, NULL, 0, 0, 1, 1, 0};
@@ -285,7 +262,7 @@ int web_table_read(const char *path, web_table *t, diag_list *dl)
     csv_free(&p);
     for (int i = 0; i < r.n; i++) free(r.cells[i]);
     free(r.cells);
-    free(conv);
+    free(text);
     free(data);
     return bad ? -1 : 0;
 }

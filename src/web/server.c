@@ -426,6 +426,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         snprintf(q->method, sizeof q->method, "%s", method);
         q->url = xstrdup(url);
         *con_cls = q;
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        if (ci && ci->socket_context) ++*(int *)ci->socket_context;
         enum MHD_Result rc = begin(S, conn, q, url);
         if (rc == MHD_NO || q->status || q->kind != R_NONE) return rc;
         /* no body to wait for: answer now */
@@ -452,6 +454,25 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 
 /* ---- the log ------------------------------------------------------------------- */
 
+static void client_ip(struct MHD_Connection *conn, char ip[INET6_ADDRSTRLEN])
+{
+    strcpy(ip, "-");
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, ip, INET6_ADDRSTRLEN);
+        else if (sa->sa_family == AF_INET6) inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ip, INET6_ADDRSTRLEN);
+    }
+}
+
+static void now_utc(char when[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
     server *S = cls;
@@ -460,18 +481,9 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, en
     struct timespec t1;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - q->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - q->t0.tv_nsec) / 1e6;
-    char ip[INET6_ADDRSTRLEN] = "-";
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    if (ci && ci->client_addr) {
-        const struct sockaddr *sa = ci->client_addr;
-        if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, ip, sizeof ip);
-        else if (sa->sa_family == AF_INET6) inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ip, sizeof ip);
-    }
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    char when[32];
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    char ip[INET6_ADDRSTRLEN], when[32];
+    client_ip(conn, ip);
+    now_utc(when);
     pthread_mutex_lock(&S->log_lock);
     fprintf(S->o->log, "%s %s %s %s %d %lld %.0fms%s\n", when, ip, q->method, q->url, q->status, q->bytes, ms,
             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" :
@@ -480,6 +492,27 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls, en
     pthread_mutex_unlock(&S->log_lock);
     req_free(q);
     *con_cls = NULL;
+}
+
+/* A connection that closes before any request reached the handler (a
+ * request that never finished, a malformed request line) still gets its
+ * line: the counter lives in the connection's socket context. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **ctx, enum MHD_ConnectionNotificationCode toe)
+{
+    server *S = cls;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) { *ctx = xcalloc(1, sizeof(int)); return; }
+    int *requests = *ctx;
+    if (requests && *requests == 0) {
+        char ip[INET6_ADDRSTRLEN], when[32];
+        client_ip(conn, ip);
+        now_utc(when);
+        pthread_mutex_lock(&S->log_lock);
+        fprintf(S->o->log, "%s %s - - 0 0 closed without a complete request\n", when, ip);
+        fflush(S->o->log);
+        pthread_mutex_unlock(&S->log_lock);
+    }
+    free(requests);
+    *ctx = NULL;
 }
 
 static void mhd_log(void *cls, const char *fmt, va_list ap)
@@ -592,6 +625,7 @@ int web_serve(const web_opts *o, diag_list *dl)
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, completed, &S,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, &S,
         MHD_OPTION_END);
     int rc = -1;
     if (!d) {

@@ -6,7 +6,8 @@
 # optimisers and archive converters do); its text is the text the PDFs had
 # before the back end embedded fonts itself (tests/data/pdftext/, made with
 # the libharu font loader: content order, page numbers and white space
-# removed); the report has an outline of its headings; output is
+# removed; re-made when the clreq layout drew chart labels after all bars and
+# the seed's table 1 stopped breaking across a page — the same characters); the report has an outline of its headings; output is
 # byte-identical run to run; nothing is left in TMPDIR.
 . "$(dirname "$0")/../lib.sh"
 

@@ -40,6 +40,26 @@ check "the server still answers after an oversized chunked upload" alive
 check "no correction was left behind by the oversized uploads" test ! -e "$TMP/root/tongdao-2019/.junheng/pending.csv"
 check "no temporary upload file is left behind" sh -c "! ls -a '$TMP/root/tongdao-2019/.junheng' | grep -q upload"
 
+# -- a workbook saved by Excel as GB18030 ("CSV (逗号分隔)") reads like the UTF-8 one
+iconv -f UTF-8 -t GB18030 data/tongdao-2019/schools.csv >"$TMP/gb.csv"
+status "a GB18030 upload is taken" 200 -H 'X-Junheng: 1' -F "file=@$TMP/gb.csv" "$BASE/api/county/tongdao-2019/data"
+contains "its table is shown in Chinese" "$TMP/body" "县第一完全小学"
+contains "and read as GB18030" "$TMP/body" "GB18030"
+contains "the same data changes nothing in the report" "$TMP/body" '"changed":false'
+status "a correction can be thrown away" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/discard"
+check "and nothing is left waiting" test ! -e "$TMP/root/tongdao-2019/.junheng/pending.csv"
+status "accepting with nothing waiting is refused" 409 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/accept"
+
+# -- settings: a key that names a file is not for the page to set
+cp "$TMP/root/tongdao-2019/report.ini" "$TMP/ini.before"
+status "setting the data file from the page is refused" 422 -H 'X-Junheng: 1' --data-urlencode 'data|schools=/etc/passwd' \
+    "$BASE/api/county/tongdao-2019/settings"
+status "a setting the schema does not have is refused" 422 -H 'X-Junheng: 1' --data-urlencode 'report|nonsense=1' \
+    "$BASE/api/county/tongdao-2019/settings"
+status "a value on two lines is refused" 422 -H 'X-Junheng: 1' --data-urlencode 'report|issuer=a
+[data]' "$BASE/api/county/tongdao-2019/settings"
+check "the INI is unchanged by refused settings" cmp "$TMP/ini.before" "$TMP/root/tongdao-2019/report.ini"
+
 # -- paths out of the county folder
 status "../../etc/passwd is not a page" 404 --path-as-is "$BASE/../../etc/passwd"
 not_contains "nothing of /etc/passwd is sent" "$TMP/body" "root:"
@@ -85,6 +105,7 @@ PY
 contains "others are answered while a request never finishes" "$TMP/slow.out" "others answered 200"
 contains "the unfinished request is dropped after the timeout" "$TMP/slow.out" "slow connection dropped True"
 check "the server still answers after the slow request" alive
+contains "the dropped connection has its log line" "$TMP/serve.log" "closed without a complete request"
 
 # -- a render that fails is an answer, not the end of the server
 status "a failing render answers 422" 422 -X POST -H 'X-Junheng: 1' "$BASE/api/county/broken/render/report"
@@ -98,6 +119,22 @@ status "the school sheets as a zip" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/cou
 OUT=$TMP/s.zip status "the zip downloads" 200 "$BASE/api/county/tongdao-2019/file/sheets.zip"
 n=$(/usr/bin/python3 -c 'import sys, zipfile; print(sum(n.endswith(".pdf") for n in zipfile.ZipFile(sys.argv[1]).namelist()))' "$TMP/s.zip" 2>&1)
 check "the zip holds one PDF per school (36: $n)" test "$n" = 36
+status "the school sheets as one PDF" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/render/sheets"
+OUT=$TMP/s.pdf status "the combined sheets download" 200 "$BASE/api/county/tongdao-2019/file/sheets.pdf"
+"$JUNHENG" sheets -c "$TMP/root/tongdao-2019/report.ini" --combined "$TMP/s-cli.pdf" -q 2>/dev/null
+pages=$(pdfinfo "$TMP/s.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+want=$(pdfinfo "$TMP/s-cli.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+check "the combined sheets are the command's ($pages pages, $want from junheng sheets)" test -n "$pages" -a "$pages" = "$want"
+pdftotext "$TMP/s.pdf" "$TMP/s.txt" 2>/dev/null
+pdftotext "$TMP/s-cli.pdf" "$TMP/s-cli.txt" 2>/dev/null
+check "and read the same" cmp "$TMP/s.txt" "$TMP/s-cli.txt"
+status "every figure as CSV" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/render/figures"
+OUT=$TMP/f.csv status "the figures CSV downloads" 200 "$BASE/api/county/tongdao-2019/file/figures.csv"
+"$JUNHENG" figures -c "$TMP/root/tongdao-2019/report.ini" --format csv >"$TMP/f-cli.csv" 2>/dev/null
+check "the page's figures are the command's, byte for byte" cmp "$TMP/f.csv" "$TMP/f-cli.csv"
+status "the figures as a workbook" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/render/xlsx"
+OUT=$TMP/f.xlsx status "the workbook downloads" 200 "$BASE/api/county/tongdao-2019/file/figures.xlsx"
+check "it is a workbook with 表1" sh -c "/usr/bin/python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); sys.exit(0 if any(\"表1\" in n for n in [z.read(\"xl/workbook.xml\").decode()]) else 1)' '$TMP/f.xlsx'"
 c=$(grep -c '^20..-..-..T' "$TMP/serve.log")
 check "one log line per answered request ($c)" test "$c" -ge 25
 serve_stop

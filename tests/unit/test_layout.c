@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/utf8.h"
 #include "document/doc.h"
 #include "layout/layout.h"
 #include "layout/style.h"
@@ -131,12 +132,85 @@ static void test_fallback_order(void **state)
     diag_free(&dl);
 }
 
+/* The box a TEXT op's glyphs take: advances + character spacing, the em
+ * from 0.12 below the baseline to 0.88 above. */
+static void text_box(const fontset *fs, const lay_op *o, double b[4])
+{
+    double w = 0;
+    size_t n = strlen(o->text);
+    int k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(o->text + i, n - i, &cp);
+        w += fontset_advance(fs, o->face, cp) * o->size + (k++ ? o->cs : 0);
+    }
+    b[0] = o->x; b[1] = o->y - 0.12 * o->size; b[2] = o->x + w; b[3] = o->y + 0.88 * o->size;
+}
+
+/* Charts whose labels would collide where placed naively: two reference
+ * lines 0.01 apart (小学标准 0.65 / 初中标准 0.64), bars at the reference, a
+ * "县平均 = 100" line through bars near 100, narrow bars with long values.
+ * No two text boxes of the page may intersect, and value labels are >= 7 pt. */
+static void test_chart_labels_never_collide(void **state)
+{
+    (void)state;
+    layout_style st;
+    style_default(&st);
+    diag_list dl;
+    diag_init(&dl);
+    fontset *fs = style_fontset(&st, &dl);
+    assert_non_null(fs);
+    doc *d = doc_new("charts");
+    const char *cats[] = {"生均教学及辅助用房面积", "生均体育运动场馆面积", "生均教学仪器设备值",
+                          "生均图书数", "百名学生计算机台数", "师生比", "生均高于规定学历数", "生均中级及以上职称数"};
+    doc_block *c = doc_add_chart(d, "图1 差异系数", 8, cats);
+    double a[] = {0.652, 0.648, 0.31, 0.645, 0.279, 0.138, 0.123, 0.655};
+    double bb[] = {0.637, 0.633, 0.866, 0.641, 1.055, 0.276, 0.395, 0.642};
+    doc_chart_ref(doc_chart_add_group(&c->chart, "小学", a), 0.65, "小学标准 0.65");
+    doc_chart_ref(doc_chart_add_group(&c->chart, "初中", bb), 0.64, "初中标准 0.64");
+    c->chart.decimals = 3;
+    const char *cats2[] = {"生均校舍", "生均图书", "生均设备", "师生比"};
+    doc_block *c2 = doc_add_chart(d, "本校为县平均的百分比", 4, cats2);
+    double v[] = {99.6, 101.2, 100.4, 98.8};
+    doc_chart_ref(doc_chart_add_group(&c2->chart, "本校", v), 100, "县平均 = 100");
+    c2->chart.decimals = 1;
+    layout *lo = layout_doc(d, &st, fs, &dl);
+    assert_non_null(lo);
+    int texts = 0;
+    for (int p = 0; p < lo->npages; p++) {
+        const lay_page *pg = &lo->pages[p];
+        for (int i = 0; i < pg->n; i++) {
+            if (pg->ops[i].type != OP_TEXT) continue;
+            texts++;
+            assert_true(pg->ops[i].size >= 7.0 - 1e-9);
+            double u[4];
+            text_box(fs, &pg->ops[i], u);
+            for (int j = i + 1; j < pg->n; j++) {
+                if (pg->ops[j].type != OP_TEXT) continue;
+                double w[4];
+                text_box(fs, &pg->ops[j], w);
+                int hit = u[0] < w[2] - 0.05 && w[0] < u[2] - 0.05 && u[1] < w[3] - 0.05 && w[1] < u[3] - 0.05;
+                if (hit) printf("# overlap: \"%s\" and \"%s\"\n", pg->ops[i].text, pg->ops[j].text);
+                assert_false(hit);
+            }
+        }
+    }
+    assert_true(texts > 30);
+    layout_free(lo);
+    doc_free(d);
+    fontset_free(fs);
+    style_free(&st);
+    assert_int_equal(dl.errors, 0);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shared_fontset_many_documents),
         cmocka_unit_test(test_refuses_missing_and_bad_fonts),
         cmocka_unit_test(test_fallback_order),
+        cmocka_unit_test(test_chart_labels_never_collide),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

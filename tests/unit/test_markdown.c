@@ -60,6 +60,29 @@ static void test_table_spans_diagonal_caption(void **state)
     diag_free(&dl);
 }
 
+/* Rows that repeat their 学段 in the first column share one merged cell. */
+static void test_repeated_first_column_merged(void **state)
+{
+    (void)state;
+    diag_list dl;
+    doc *d = parse("| 学段 | 指标 | 值 |\n|---|---|--:|\n"
+                   "| 小学 | 达标总数 | 26 |\n| 小学 | 达标比例 | 100 |\n| 小学 | 差异系数 | 0.38 |\n"
+                   "| 初中 | 达标总数 | 11 |\n| 初中 | 达标比例 | 100 |\n| 合计 | < | 37 |\n| 合计 | < | 37 |\n",
+                   NULL, &dl);
+    assert_non_null(d);
+    const doc_table *t = &d->blocks[0]->table;
+    assert_int_equal(t->cells[1 * 3].rowspan, 3);    /* 小学 over three rows */
+    assert_true(t->cells[2 * 3].covered);
+    assert_true(t->cells[3 * 3].covered);
+    assert_int_equal(t->cells[4 * 3].rowspan, 2);    /* 初中 over two */
+    assert_false(t->cells[6 * 3].covered);           /* a row joined to the right stays its own */
+    assert_false(t->cells[7 * 3].covered);
+    assert_int_equal(t->cells[7 * 3].colspan, 2);
+    assert_false(t->cells[1 * 3 + 1].covered);       /* only the first column merges */
+    doc_free(d);
+    diag_free(&dl);
+}
+
 static void test_unsupported_is_error_with_place(void **state)
 {
     (void)state;
@@ -124,6 +147,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headings_and_runin),
         cmocka_unit_test(test_table_spans_diagonal_caption),
+        cmocka_unit_test(test_repeated_first_column_merged),
         cmocka_unit_test(test_unsupported_is_error_with_place),
         cmocka_unit_test(test_directives),
     };
