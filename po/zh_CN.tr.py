@@ -29,6 +29,19 @@ T = {
 "junheng check: %d problem(s)\n": "junheng check：发现 %d 个问题\n",
 "junheng diff: the JSON is incomplete: a text in the configuration or data is not valid UTF-8\n":
     "junheng diff：JSON 输出不完整：配置或数据中有文字不是有效的 UTF-8 编码\n",
+"usage: junheng init DIR [--county NAME] [--year N] [--scheme basic|quality]\n\nMake DIR ready for a county's report: report.ini (every setting, commented),\npractices.md (the county's own words, to write) and schools.xlsx (a template\nto fill in Excel or WPS, one row per school part, with a sheet explaining\neach column).  DIR is created if missing; an existing file is never replaced.\n\n  --county NAME       the county's name as the report prints it\n  --year N            the year the report is about\n  --scheme S          basic (基本均衡, default) or quality (优质均衡)\n  -h, --help          this help\n\nexit codes: 0 ok, 1 a file exists or cannot be written, 2 bad usage\n":
+    "用法：junheng init 文件夹 [--county 县名] [--year 年度] [--scheme basic|quality]\n\n为一个县的报告准备好文件夹：report.ini（全部设置，逐项注释）、\npractices.md（本县自己的话，待填写）和 schools.xlsx（在 Excel 或 WPS 中填写的\n模板，每个学校（学段）一行，另有一张表逐列说明）。文件夹不存在时会新建；\n已有的文件绝不覆盖。\n\n  --county 县名       报告中印出的县名\n  --year 年度         报告所属年度\n  --scheme 方案       basic（基本均衡，默认）或 quality（优质均衡）\n  -h, --help          显示本帮助\n\n退出码：0 成功，1 文件已存在或无法写入，2 用法错误\n",
+"junheng init: one folder only ('%s' and '%s')\n": "junheng init：只能给一个文件夹（“%s”和“%s”）\n",
+"junheng init: name the folder to make ready\n%s": "junheng init：请给出要准备的文件夹\n%s",
+"junheng init: --year takes a year from 1990 to 2100, not '%s'\n": "junheng init：--year 应为 1990 到 2100 之间的年份，不是“%s”\n",
+"junheng init: --scheme is basic or quality, not '%s'\n": "junheng init：--scheme 应为 basic 或 quality，不是“%s”\n",
+"junheng init: --county takes the county's name as printed, without ; # [ ] = or line breaks\n": "junheng init：--county 填报告中印出的县名，不能含 ; # [ ] = 或换行\n",
+"junheng init: %s is ready: report.ini, practices.md, schools.xlsx\nnext: fill in schools.xlsx, the province's standards in report.ini and the\ncounty's own words in practices.md, then run\n  junheng check -c %s/report.ini\n":
+    "junheng init：%s 已准备好：report.ini、practices.md、schools.xlsx\n接下来：填写 schools.xlsx，在 report.ini 中填好本省的办学基本标准，\n在 practices.md 中写本县自己的做法，然后运行\n  junheng check -c %s/report.ini\n",
+"already exists; junheng init never replaces a file": "已经存在；junheng init 不会覆盖已有的文件",
+"give a new or empty folder, or move the file away first": "请换一个新的或空的文件夹，或先把这个文件移走",
+"cannot write: %s": "无法写入：%s",
+"make a folder ready for a county: report.ini, practices.md, schools.xlsx": "为一个县准备好文件夹：report.ini、practices.md、schools.xlsx",
 "cannot start the workbook": "无法创建工作簿",
 "cannot write the workbook: %s": "无法写入工作簿：%s",
 "check that the folder is writable and has free space": "请检查该文件夹是否可写、磁盘是否还有空间",

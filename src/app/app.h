@@ -110,6 +110,19 @@ void app_figures_csv(FILE *out, const jh_figures *f);
  * 0, or -1 with a diagnostic. */
 int app_figures_xlsx(const jh_figures *f, const char *path, diag_list *dl);
 
+/* `junheng init`: make a county's folder ready to fill — dir/report.ini
+ * (every key of the configuration schema, commented, with what is given
+ * here filled in), dir/practices.md (the county's own words, a section per
+ * heading, to write) and dir/schools.xlsx (compose/schools_template.h).
+ * The folder is made if missing; if any of the three files exists nothing
+ * is written.  All or nothing: 0, or -1 with diagnostics. */
+typedef struct app_init_opts {
+    const char *county;   /* NULL: left for the county to fill */
+    int year;             /* 0: likewise */
+    int quality;          /* scheme = quality */
+} app_init_opts;
+int app_init(const char *dir, const app_init_opts *o, diag_list *dl);
+
 /* The changes of d as one JSON document through w (the shape is in diff.c);
  * finishes w as app_figures_json does. */
 int app_diff_json(json_writer *w, const jh_diff *d);

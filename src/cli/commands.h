@@ -17,6 +17,7 @@ int cmd_render(int argc, char **argv);   /* cmd_render.c: Markdown -> PDF, no sc
 int cmd_report(int argc, char **argv);   /* cmd_report.c: the annual report */
 int cmd_sheets(int argc, char **argv);   /* cmd_sheets.c: per-school summary sheets */
 int cmd_diff(int argc, char **argv);     /* cmd_diff.c: what a correction changes */
+int cmd_init(int argc, char **argv);     /* cmd_init.c: a county's folder, ready to fill */
 int cmd_serve(int argc, char **argv);    /* cmd_serve.c: the workbench web page */
 
 #endif

@@ -23,6 +23,7 @@ static const struct {
     {"check", cmd_check, N_("validate the configuration and the school data")},
     {"diff", cmd_diff, N_("show what a correction changes in the report")},
     {"render", cmd_render, N_("typeset a Markdown document as PDF (no school data)")},
+    {"init", cmd_init, N_("make a folder ready for a county: report.ini, practices.md, schools.xlsx")},
     {"serve", cmd_serve, N_("serve the workbench web page (loopback by default)")},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
