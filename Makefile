@@ -2,6 +2,7 @@
 #
 #   make          build ./junheng (installs missing Debian packages first, once)
 #   make test     sanitizer build (ASan + UBSan), unit and end-to-end tests
+#   make test-long  slow soaks (tests/long/), e.g. a PDF of 40,001 pages
 #   make bench    optimised build, timings and sizes
 #   make deps     install the Debian packages listed in tools/deps.txt
 #   make example  render the built-in Tongdao 2019 report and school sheets
@@ -54,7 +55,7 @@ TEMPLATES = $(wildcard templates/*.md)
 # the built-in examples `junheng serve` starts on (copied to the user's folder first)
 EXAMPLES  = data/tongdao-2019 data/sample-county
 
-.PHONY: all deps test unit e2e bench example clean tools install uninstall po keys-doc
+.PHONY: all deps test test-long unit e2e bench example clean tools install uninstall po keys-doc
 all: junheng $(MO)
 
 # Packages are checked once; the stamp is refreshed only when the list changes.
@@ -101,6 +102,10 @@ tools: $(TOOL_BIN)
 # Every test runs against the sanitizer build; tests/run.sh prints "N passed, N failed".
 test: build/asan/junheng $(UNIT_BIN) junheng $(MO) build/rel/tools/csv2xlsx
 	@sh tests/run.sh build/asan
+
+# Slow soaks (tests/long/*.sh, minutes), against the optimised build; CI does not run them.
+test-long: junheng $(MO) $(TOOL_BIN)
+	@sh tests/run.sh --long
 
 bench: junheng $(TOOL_BIN)
 	@sh tests/bench.sh

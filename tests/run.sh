@@ -2,12 +2,16 @@
 # Run every test and print one closing line "N passed, N failed".
 #
 # usage: tests/run.sh BUILD_DIR      (BUILD_DIR holds junheng and tests/ binaries)
+#        tests/run.sh --long          the slow soaks of tests/long/*.sh against
+#                                     the optimised ./junheng (make test-long)
 #
 # A test reports each check as a TAP-like line: "ok - what" or "not ok - what".
 # Unit tests are cmocka binaries (CMOCKA_MESSAGE_OUTPUT=TAP); end-to-end tests
 # are tests/e2e/*.sh using tests/lib.sh.  A test that exits non-zero without
 # reporting a failure (a crash, a sanitizer report) counts as one failure.
 set -u
+long=0
+[ "${1:-}" = "--long" ] && { long=1; shift; set -- build/rel; }
 build=${1:-build/asan}
 top=$(cd "$(dirname "$0")/.." && pwd)
 export JUNHENG="$top/$build/junheng"
@@ -36,6 +40,15 @@ run_one() {  # name command...
     fi
 }
 
+if [ "$long" -eq 1 ]; then
+    for t in "$top"/tests/long/*.sh; do
+        [ -f "$t" ] || continue
+        run_one "long/$(basename "$t" .sh)" sh "$t"
+    done
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit
+fi
 for t in "$top/$build"/tests/test_*; do
     [ -x "$t" ] || continue
     run_one "unit/$(basename "$t")" "$t"

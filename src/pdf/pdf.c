@@ -56,12 +56,14 @@
 
 /* Page-tree fan-out: libharu's arrays hold 32,767 items at most. */
 #define PAGES_PER_NODE 1024
-/* libdeflate levels.  The fonts are most of every file.  Level 12 (its
- * slowest, near zopfli) makes the seed report 2.4 % smaller than level 9 but
- * costs some 45 ms more on its 370 KB UMing subset: worth it for a report
- * written once and sent around, not for thousands of school sheets, whose
- * small one-face subsets gain less (0.6 %) and are the whole cost of a sheet. */
-static const int font_level[] = {[PDF_SMALLEST] = 12, [PDF_FAST] = 9};
+/* libdeflate levels.  The font programs are most of every file and most of
+ * its cost: level 9 (171 KB for the seed's UMing subset, 18 ms) rather than
+ * 12 (169 KB, 60 ms): the last 1.5 % of the report's size would cost more
+ * than the whole rest of the run.  The small streams (page content,
+ * ToUnicode, CIDToGIDMap) take level 9 in a report and 6 in thousands of
+ * school sheets (level 12 would save the seed report 0.2 % for 15 % more
+ * CPU). */
+static const int font_level[] = {[PDF_SMALLEST] = 9, [PDF_FAST] = 9};
 static const int page_level[] = {[PDF_SMALLEST] = 9, [PDF_FAST] = 6};
 
 typedef struct herr {
@@ -89,7 +91,7 @@ struct pdf_doc {
     HPDF_Dict resources, fonts;   /* shared by every page */
     double page_w, page_h;        /* the page tree's MediaBox (the first page's) */
     HPDF_Outline stack[8];
-    struct libdeflate_compressor *zfont, *zpage;
+    struct libdeflate_compressor *zfont, *zpage;   /* font programs; every other stream */
     strbuf content;
     unsigned char *zbuf;
     size_t zcap;
@@ -141,17 +143,22 @@ static int doc_date(const char *s, HPDF_Date *d)
 
 /* ---- numbers in content streams: at most 3 decimals, no trailing zeros ---- */
 
+/* k thousandths, without printf: this runs for every coordinate. */
 static void put_milli(strbuf *b, long long k)
 {
-    char tmp[32];
-    int n;
-    if (k < 0) { sb_putc(b, '-'); k = -k; }
-    if (k % 1000 == 0) n = snprintf(tmp, sizeof tmp, "%lld", k / 1000);
-    else {
-        n = snprintf(tmp, sizeof tmp, "%lld.%03lld", k / 1000, k % 1000);
-        while (tmp[n - 1] == '0') n--;
+    char tmp[32], *e = tmp + sizeof tmp, *p = e;
+    unsigned long long u = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+    unsigned frac = (unsigned)(u % 1000);
+    u /= 1000;
+    if (frac) {
+        int digits = 3;
+        while (frac % 10 == 0) { frac /= 10; digits--; }
+        for (int i = 0; i < digits; i++) { *--p = (char)('0' + frac % 10); frac /= 10; }
+        *--p = '.';
     }
-    sb_add(b, tmp, (size_t)n);
+    do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    if (k < 0) *--p = '-';
+    sb_add(b, p, (size_t)(e - p));
 }
 
 static void put_num(strbuf *b, double v) { put_milli(b, llround(v * 1000)); }
@@ -292,7 +299,9 @@ static int draw_text(pdf_doc *pd, const lay_page *p)
         if (!in_text) { sb_puts(b, "BT\n"); in_text = 1; }
         if (o->face != cur_face || o->size != cur_size) {
             if (font_resource(pd, o->face) != 0) return -1;
-            sb_printf(b, "/F%d ", o->face);
+            sb_puts(b, "/F");
+            put_milli(b, 1000LL * o->face);
+            sb_putc(b, ' ');
             put_num(b, o->size);
             put_op(b, "Tf");
             cur_face = o->face; cur_size = o->size;
@@ -593,8 +602,8 @@ static int embed(pdf_doc *pd, int id)
     int dw = common_width(s.adv, (uint32_t)f->n);
 
     HPDF_Dict file = new_stream(pd, pd->zfont, s.data, s.len);
-    HPDF_Dict c2g = file ? new_stream(pd, pd->zfont, map, 3 * ((size_t)f->n + 1)) : NULL;
-    HPDF_Dict tou = c2g ? new_stream(pd, pd->zfont, cm.s, cm.len) : NULL;
+    HPDF_Dict c2g = file ? new_stream(pd, pd->zpage, map, 3 * ((size_t)f->n + 1)) : NULL;
+    HPDF_Dict tou = c2g ? new_stream(pd, pd->zpage, cm.s, cm.len) : NULL;
     /* every object goes into the xref (which owns it) as soon as it exists */
     HPDF_Dict desc = tou ? HPDF_Dict_New(mm) : NULL;
     HPDF_STATUS st = desc ? HPDF_Xref_Add(xref, desc) : HPDF_FAILD_TO_ALLOC_MEM;

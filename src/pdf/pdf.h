@@ -25,9 +25,9 @@
 
 typedef struct pdf_doc pdf_doc;
 
-/* How hard the streams are compressed: PDF_SMALLEST for a document written
- * once (the report: about 2.5 % smaller, 3 times the CPU), PDF_FAST for
- * thousands of school sheets. */
+/* How hard the small streams are compressed: PDF_SMALLEST for a document
+ * written once (the report), PDF_FAST for thousands of school sheets.  Font
+ * programs are deflated at the same level either way (pdf.c says why). */
 typedef enum { PDF_SMALLEST, PDF_FAST } pdf_packing;
 
 /* A new, empty PDF drawing with fs's faces.  Never NULL. */
