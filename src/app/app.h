@@ -68,8 +68,9 @@ int app_guard_outputs(const app_inputs *in, const struct layout_style *st,
                       diag_list *dl);
 
 /* The report of a loaded county.  With path, the PDF is written there
- * atomically; else *pdf (malloc'd) and *len receive it.  *pages (if not
- * NULL) gets the page count.  0 / -1. */
+ * atomically; else *pdf (malloc'd) and *len receive it; with neither, it is
+ * laid out and nothing is written (`check`).  *pages (if not NULL) gets the
+ * page count.  0 / -1. */
 int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *len, int *pages,
                diag_list *dl);
 
@@ -81,6 +82,7 @@ typedef struct app_sheets_opts {
     const char *combined;      /* one PDF with a bookmark per school ... */
     const char *dir;           /* ... or one PDF per school in this folder */
     int progress;              /* draw a progress bar on stderr */
+    int dry_run;               /* lay every sheet out and write nothing (`check`) */
 } app_sheets_opts;
 
 typedef struct app_sheets_result {
@@ -91,6 +93,29 @@ typedef struct app_sheets_result {
 /* 0 when every sheet was written; -1 otherwise (a failing school is named in
  * dl and the others are still written). */
 int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, diag_list *dl);
+
+/* Where report and sheets write when not told (-o): [report] output, else
+ * out/<county>-<year>-report.pdf; out/<county>-<year>-sheets.  Owned. */
+char *app_report_path(const app_inputs *in);
+char *app_sheets_dir(const app_inputs *in);
+
+/* Every character the products set from the data and the INI must be in a
+ * face of fs: each missing one is an error naming the character, its U+ code
+ * and where it came from — the school and its CSV line, or the INI key —
+ * rather than the template line that prints it.  app_glyphs: the report's
+ * texts (report = 1: [report] and [narrative] values, every school's name)
+ * or the sheets' ([report] county); app_school_glyphs: school `code`'s
+ * names.  0 / -1.  Run by app_report and app_sheets before any layout. */
+struct fontset;
+int app_glyphs(const app_inputs *in, const struct fontset *fs, int report, diag_list *dl);
+int app_school_glyphs(const app_inputs *in, const char *code, const struct fontset *fs, diag_list *dl);
+
+/* `check`: everything `report` and `sheets` would do on a loaded county
+ * except writing — the template expanded (narrative keys it needs), every
+ * text set in its faces, both laid out — and the outputs they would write
+ * (report_path / sheets_dir, NULL: the defaults) writable.  0 when both
+ * would succeed. */
+int app_dry_run(app_inputs *in, const char *report_path, const char *sheets_dir, diag_list *dl);
 
 /* The file name of a school's sheet in folder dir: CODE-NAME.pdf, with what
  * no filesystem accepts replaced.  Owned. */

@@ -48,12 +48,14 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     if (path && app_guard_outputs(in, st, mine_in, &path, 1, dl) != 0) goto done;
     if (!(d = report_doc_from(in, tpl, NULL, dl))) goto done;
     if (!(fs = style_fontset(st, dl))) goto done;
+    if (app_glyphs(in, fs, 1, dl) != 0) goto done;
     /* a reader jumps to 一、… and （一）…: the report's headings are its outline
      * (a shallow copy: the strings stay the configuration's) */
     layout_style ost = *st;
     ost.outline_headings = 1;
     if (!(lo = layout_doc(d, &ost, fs, dl))) goto done;
-    if (path ? pdf_write(lo, fs, PDF_SMALLEST, path, dl) : pdf_render(lo, fs, pdf, len, dl)) goto done;
+    if (path ? pdf_write(lo, fs, PDF_SMALLEST, path, dl) != 0
+             : pdf ? pdf_render(lo, fs, pdf, len, dl) != 0 : 0) goto done;
     if (pages) *pages = lo->npages;
     rc = 0;
 done:

@@ -235,19 +235,26 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
     n = select_codes(codes, n, o->codes, o->ncodes, &codes, dl);
     if (dl->errors) goto done;
     if (!(J.fs = style_fontset(&st, dl))) goto done;
+    if (app_glyphs(in, J.fs, 0, dl) != 0) goto done;
 
     J.fig = in->fig; J.st = &st; J.tpl = tpl; J.tpl_path = tpl_path;
     J.codes = codes; J.n = n;
     J.diags = xcalloc((size_t)n + 1, sizeof *J.diags);
     J.failed = xcalloc((size_t)n + 1, sizeof *J.failed);
     J.progress = o->progress;
-    for (int i = 0; i < n; i++) diag_init(&J.diags[i]);
+    for (int i = 0; i < n; i++) {
+        diag_init(&J.diags[i]);
+        /* a name no font has: that school fails, named with its CSV line */
+        if (app_school_glyphs(in, codes[i], J.fs, &J.diags[i]) != 0) J.failed[i] = 1;
+    }
     if (jobs > n) jobs = n > 0 ? n : 1;
 
     const outfile_input mine_in[] = {{tpl_path, _("the sheet template")}, {NULL, NULL}};
     if (o->combined && app_guard_outputs(in, &st, mine_in, &o->combined, 1, dl) != 0) goto done;
     fontset_freeze(J.fs);             /* each PDF subsets its own glyphs */
-    if (o->combined) {
+    if (o->dry_run) {                 /* `check`: lay every sheet out, write none */
+        run_pass(&J, 0, jobs);
+    } else if (o->combined) {
         J.write = 1;
         if (write_combined(&J, o->combined, dl) == 0)
             for (int i = 0; i < n; i++) r->written += !J.failed[i];

@@ -79,7 +79,8 @@ static const char *const check_help =
     "       junheng check --keys [text|md|man]\n"
     "\n"
     "Check the report's configuration and school data and list every problem\n"
-    "(file, line, column and a hint) on stderr.\n"
+    "(file, line, column and a hint) on stderr: everything report and sheets\n"
+    "would do (templates, fonts, layout, where they write) except writing.\n"
     "\n"
     "  -c, --config FILE   the report's INI file (required)\n"
     "  -q, --quiet         no closing line when all is well\n"
@@ -189,6 +190,8 @@ int cmd_check(int argc, char **argv)
     diag_init(&dl);
     app_inputs L;
     int bad = app_check(config, NULL, &L, &dl) != 0;
+    /* then everything report and sheets would do, except writing */
+    if (!bad) bad = app_dry_run(&L, NULL, NULL, &dl) != 0;
     diag_print(&dl, stderr);
     if (!bad && !quiet) {
         int parts = L.schools->n;

@@ -61,8 +61,7 @@ int cmd_report(int argc, char **argv)
 
     if (app_load(config, NULL, &in, &dl) != 0) goto done;
     if (out) dest = xstrdup(out);
-    else if (in.cfg->output) dest = xstrdup(in.cfg->output);
-    else dest = xasprintf("out/%s-%d-report.pdf", in.cfg->core.county, in.cfg->core.year);
+    else dest = app_report_path(&in);
     if (app_report(&in, dest, NULL, NULL, &pages, &dl) != 0) goto done;
     rc = EXIT_OK;
 done:

@@ -92,8 +92,8 @@ int cmd_sheets(int argc, char **argv)
 
     if (app_load(config, NULL, &in, &dl) != 0) goto done;
     if (!combined)
-        dir = outdir ? xstrdup(outdir) : xasprintf("out/%s-%d-sheets", in.fig->cfg->county, in.fig->cfg->year);
-    app_sheets_opts o = {want, nwant, (int)jobs, combined, dir, !quiet && isatty(2)};
+        dir = outdir ? xstrdup(outdir) : app_sheets_dir(&in);
+    app_sheets_opts o = {want, nwant, (int)jobs, combined, dir, !quiet && isatty(2), 0};
     rc = app_sheets(&in, &o, &r, &dl) == 0 ? EXIT_OK : EXIT_INPUT;
     if (!quiet && r.written)
         fprintf(stderr, _("junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n"), r.written,

@@ -409,6 +409,8 @@ jh_config *config_load(jh_ini *ini, config_need need, diag_list *dl)
         const jh_key *k = schema_find(sec, key);
         if (!k) { warn_unknown_key(ini, sec, key, line, dl); continue; }
         if (k->type == JH_KEY_FREE) { add_fact(c, key, val ? val : "", line); continue; }
+        c->places = xrealloc(c->places, (size_t)(c->nplaces + 1) * sizeof *c->places);
+        c->places[c->nplaces++] = (struct config_place){k, line};
         set_value(c, ini, k, val ? val : "", dl);
     }
     /* required keys */
@@ -456,7 +458,16 @@ void config_free(jh_config *c)
     style_free(&c->style);
     for (int i = 0; i < c->nfacts; i++) { free((char *)c->facts[i].key); free((char *)c->facts[i].value); }
     free(c->facts);
+    free(c->places);
     free(c);
+}
+
+int config_line(const jh_config *c, const char *section, const char *key)
+{
+    for (int i = 0; i < c->nplaces; i++)
+        if (!strcmp(c->places[i].key->section, section) && !strcmp(c->places[i].key->key, key))
+            return c->places[i].line;
+    return 0;
 }
 
 jh_load_opts config_load_opts(const jh_config *c)

@@ -21,6 +21,9 @@
 #include "input/schools.h"
 #include "layout/style.h"
 
+struct jh_key;
+typedef struct jh_key jh_key_ref;
+
 typedef struct jh_config {
     char *ini_path;
     jh_params core;        /* [report] heading facts, [balance], [standard.*], [quality.*], [display] */
@@ -41,6 +44,9 @@ typedef struct jh_config {
     jh_facts narrative;    /* {ini_path, facts, nfacts} */
     /* internal: the display decimal of all county means ([display] mean) */
     int dec_mean_all;
+    /* where each key the file sets is: config_line() */
+    struct config_place { const jh_key_ref *key; int line; } *places;
+    int nplaces;
 } jh_config;
 
 /* What the command needs: a report (every required key) or only the style
@@ -53,6 +59,9 @@ jh_config *config_load(jh_ini *ini, config_need need, diag_list *dl);
 /* ini_load + config_load; NULL with diagnostics. */
 jh_config *config_read(const char *path, config_need need, diag_list *dl);
 void config_free(jh_config *c);
+
+/* The INI line that set section/key, 0 if the file does not set it. */
+int config_line(const jh_config *c, const char *section, const char *key);
 
 /* The options schools_load needs, from the configuration. */
 jh_load_opts config_load_opts(const jh_config *c);

@@ -1,6 +1,7 @@
 /* api — see api.h. */
 #include "web/api.h"
 #include "app/app.h"
+#include "common/fileio.h"
 #include "common/i18n.h"
 #include "common/json.h"
 #include "common/outfile.h"
@@ -121,6 +122,22 @@ static int row_of(const web_table *t, int line)
     return -1;
 }
 
+/* A workbook's place "book.xlsx: 学校!F12": row 12 and column F (0-based
+ * 5).  0 when the place is not a cell. */
+static int cell_ref(const char *file, int *row, int *col)
+{
+    const char *bang = file ? strrchr(file, '!') : NULL;
+    if (!bang) return 0;
+    const char *p = bang + 1;
+    int c = 0, r = 0;
+    for (; *p >= 'A' && *p <= 'Z'; p++) c = c * 26 + (*p - 'A' + 1);
+    for (; *p >= '0' && *p <= '9'; p++) r = r * 10 + (*p - '0');
+    if (!c || !r || *p) return 0;
+    *row = r;
+    *col = c - 1;
+    return 1;
+}
+
 static void diags_json(json_writer *g, const diag_list *dl, diag_level lv, const web_table *t)
 {
     json_arr(g);
@@ -133,9 +150,16 @@ static void diags_json(json_writer *g, const diag_list *dl, diag_level lv, const
         jkint(g, "col", d->col);
         jkstr(g, "msg", d->msg);
         jkstr(g, "hint", d->hint);
-        int row = t ? row_of(t, d->line) : -1;
+        int row = -1, column = -1, wrow, wcol;
+        if (t && cell_ref(d->file, &wrow, &wcol)) {          /* a workbook cell */
+            row = row_of(t, wrow);
+            column = row >= 0 ? wcol : -1;
+        } else if (t) {                                     /* a CSV line, the column named */
+            row = row_of(t, d->line);
+            column = row >= 0 ? column_of(t, d->msg) : -1;
+        }
         jkint(g, "row", row);
-        jkint(g, "column", row >= 0 ? column_of(t, d->msg) : -1);
+        jkint(g, "column", column);
         json_obj_end(g);
     }
     if (dl->dropped) {
@@ -433,7 +457,7 @@ static int render(county *c, const char *what, app_inputs *in, const char **name
         if (zip && !mkdtemp(tmpdir)) {
             diag_error(dl, c->work, 0, 0, _("cannot create a folder here: %s"), strerror(errno));
         } else {
-            app_sheets_opts o = {NULL, 0, 1, zip ? NULL : p, tmpdir, 0};
+            app_sheets_opts o = {NULL, 0, 1, zip ? NULL : p, tmpdir, 0, 0};
             app_sheets_result res;
             rc = app_sheets(in, &o, &res, dl);
             *pages = res.written;
@@ -606,5 +630,55 @@ void api_settings_save(county *c, const setting_edit *e, int n, web_reply *r)
         jdone(g);
         reply_json(r, 422, &b);
     }
+    diag_free(&dl);
+}
+
+void api_practices(county *c, web_reply *r)
+{
+    char *path = xasprintf("%s/practices.md", c->dir);
+    diag_list dl;
+    diag_init(&dl);
+    struct stat st;
+    int exists = stat(path, &st) == 0;
+    size_t len = 0;
+    char *text = exists ? file_read(path, _("the practices text"), FILE_CAP_TEXT, &len, &dl) : NULL;
+    strbuf b = STRBUF_INIT;
+    json_writer *g = jnew(&b);
+    json_obj(g);
+    jkstr(g, "file", "practices.md");
+    jkbool(g, "exists", exists);
+    jkstr(g, "text", text ? text : "");
+    if (dl.n) jkstr(g, "error", dl.items[0].msg);
+    json_obj_end(g);
+    jdone(g);
+    reply_json(r, 200, &b);
+    free(text);
+    free(path);
+    diag_free(&dl);
+}
+
+void api_practices_save(county *c, const char *text, size_t len, web_reply *r)
+{
+    char *clean = utf8_clean(text);
+    if (strlen(clean) != len || strcmp(clean, text)) {
+        free(clean);
+        api_error(r, 400, "做法文字须为 UTF-8 文本");
+        return;
+    }
+    free(clean);
+    char *path = xasprintf("%s/practices.md", c->dir);
+    diag_list dl;
+    diag_init(&dl);
+    outfile o;
+    int ok = 0;
+    pthread_mutex_lock(&c->lock);
+    if (outfile_open(&o, path, &dl) == 0) {
+        if (fwrite(text, 1, len, o.f) == len) ok = outfile_commit(&o, &dl) == 0;
+        else outfile_abort(&o);
+    }
+    pthread_mutex_unlock(&c->lock);
+    if (ok) api_practices(c, r);
+    else api_error(r, 500, "无法保存 practices.md");
+    free(path);
     diag_free(&dl);
 }

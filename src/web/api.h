@@ -57,6 +57,11 @@ void api_render(county *c, const char *what, web_pool *pool, web_reply *r);
  * 422 with the problems (nothing written). */
 void api_settings(county *c, web_reply *r);
 void api_settings_save(county *c, const setting_edit *e, int n, web_reply *r);
+/* The county's own words (practices.md in its folder: the file `junheng
+ * init` makes): {file, exists, text}; saving writes it atomically and
+ * answers the same. */
+void api_practices(county *c, web_reply *r);
+void api_practices_save(county *c, const char *text, size_t len, web_reply *r);
 /* A rendered file by its public name; as an attachment when download. */
 void api_file(county *c, const char *name, int download, web_reply *r);
 

@@ -9,6 +9,7 @@
  *   GET  /api/county/ID                          api_state
  *   POST /api/county/ID/data                     multipart upload, field "file"
  *   GET  /api/county/ID/settings   POST (form fields "section|key")
+ *   GET  /api/county/ID/practices  POST (form field "text": practices.md)
  *   POST /api/county/ID/accept | /discard
  *   POST /api/county/ID/render/WHAT              report, sheets, zip, figures
  *   GET  /api/county/ID/file/NAME[?download=1]
@@ -51,7 +52,8 @@ typedef struct server {
     pthread_mutex_t log_lock;
 } server;
 
-enum { R_NONE, R_UPLOAD, R_LOGIN, R_SETTINGS };
+enum { R_NONE, R_UPLOAD, R_LOGIN, R_SETTINGS, R_PRACTICES };
+#define MAX_PRACTICES (1024 * 1024)
 #define MAX_EDITS 256
 
 /* One request, from its first call to its log line. */
@@ -215,6 +217,13 @@ static enum MHD_Result on_post(void *cls, enum MHD_ValueKind kind, const char *k
         if (!strcmp(key, "token") && q->field.len + size < 1024) sb_add(&q->field, data, size);
         return MHD_YES;
     }
+    if (q->kind == R_PRACTICES) {
+        if (strcmp(key, "text")) return MHD_YES;
+        if (q->field.len + size > MAX_PRACTICES) { q->too_big = 1; return MHD_NO; }
+        q->have_file = 1;
+        sb_add(&q->field, data, size);
+        return MHD_YES;
+    }
     if (q->kind == R_SETTINGS) {
         /* "section|key" = value; a long value may come in pieces (off > 0) */
         if (off > 0 && q->nedits) {
@@ -338,6 +347,15 @@ static enum MHD_Result dispatch(server *S, struct MHD_Connection *conn, req *q, 
         api_settings_save(q->c, q->edits, q->nedits, &r);
         return send_reply(conn, q, &r);
     }
+    if (q->kind == R_PRACTICES) {
+        int finished = q->pp && MHD_destroy_post_processor(q->pp) == MHD_YES;
+        q->pp = NULL;
+        if (q->too_big) return send_error(conn, q, 413, "做法文字太长：不能超过 1 MB");
+        if (!finished || q->bad || !q->have_file)
+            return send_error(conn, q, 400, "做法文字的表单不完整或格式不对");
+        api_practices_save(q->c, sb_str(&q->field), q->field.len, &r);
+        return send_reply(conn, q, &r);
+    }
     if (get) {
         const web_asset *a = asset(url);
         if (a) return send_asset(conn, q, a);
@@ -349,6 +367,7 @@ static enum MHD_Result dispatch(server *S, struct MHD_Connection *conn, req *q, 
         if (!c) return send_error(conn, q, 404, "没有这个县（区）");
         if (get && !*rest) { api_state(c, &r); return send_reply(conn, q, &r); }
         if (get && !strcmp(rest, "settings")) { api_settings(c, &r); return send_reply(conn, q, &r); }
+        if (get && !strcmp(rest, "practices")) { api_practices(c, &r); return send_reply(conn, q, &r); }
         if (get && !strncmp(rest, "file/", 5)) {
             const char *dl = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "download");
             api_file(c, rest + 5, dl && *dl == '1', &r);
@@ -391,6 +410,9 @@ static enum MHD_Result begin(server *S, struct MHD_Connection *conn, req *q, con
                 q->max = S->o->max_upload;
             } else if (!strcmp(rest, "settings")) {
                 q->kind = R_SETTINGS;
+                q->c = c;
+            } else if (!strcmp(rest, "practices")) {
+                q->kind = R_PRACTICES;
                 q->c = c;
             }
         }
@@ -443,6 +465,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         q->raw += (long long)*upload_data_size;
         if (q->kind == R_UPLOAD && q->raw > q->max + 1024 * 1024) return MHD_NO;
         if ((q->kind == R_LOGIN || q->kind == R_SETTINGS) && q->raw > 256 * 1024) return MHD_NO;
+        if (q->kind == R_PRACTICES && q->raw > 4 * MAX_PRACTICES) return MHD_NO;   /* urlencoded: up to 3 bytes a byte */
         if (q->pp && !q->too_big && !q->bad && MHD_post_process(q->pp, upload_data, *upload_data_size) != MHD_YES
             && !q->too_big)
             q->bad = 1;

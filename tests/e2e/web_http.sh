@@ -60,6 +60,22 @@ status "a value on two lines is refused" 422 -H 'X-Junheng: 1' --data-urlencode 
 [data]' "$BASE/api/county/tongdao-2019/settings"
 check "the INI is unchanged by refused settings" cmp "$TMP/ini.before" "$TMP/root/tongdao-2019/report.ini"
 
+# -- a county made by `junheng init` while the server runs: listed, its practices.md shown and saved
+"$JUNHENG" init "$TMP/root/new-county" --county 新县 --year 2021 >/dev/null 2>&1
+status "a county made by junheng init is picked up" 200 "$BASE/api/counties"
+contains "and listed by its name" "$TMP/body" "新县"
+status "its practices text is shown" 200 "$BASE/api/county/new-county/practices"
+contains "with the sections init wrote" "$TMP/body" "主要做法"
+status "the practices text is saved" 200 -H 'X-Junheng: 1' --data-urlencode 'text=# 主要做法
+
+把义务教育放在优先位置。' "$BASE/api/county/new-county/practices"
+contains "into the county's practices.md" "$TMP/root/new-county/practices.md" "把义务教育放在优先位置"
+head -c 1100000 /dev/zero | tr '\0' 'a' >"$TMP/long.txt"
+status "a practices text over 1 MB is refused" 413 -H 'X-Junheng: 1' -F "text=<$TMP/long.txt" "$BASE/api/county/new-county/practices"
+contains "and practices.md is as it was" "$TMP/root/new-county/practices.md" "把义务教育放在优先位置"
+status "the state of a county without data says what is missing" 200 "$BASE/api/county/new-county"
+contains "with the problem" "$TMP/body" '"errors":[{'
+
 # -- paths out of the county folder
 status "../../etc/passwd is not a page" 404 --path-as-is "$BASE/../../etc/passwd"
 not_contains "nothing of /etc/passwd is sent" "$TMP/body" "root:"

@@ -122,6 +122,26 @@ async function saveSettings(e) {
   st.className = 'status ok';
 }
 
+// ---- the county's own words: practices.md ----
+
+async function loadPractices() {
+  const p = await call('GET', '/api/county/' + encodeURIComponent(current) + '/practices');
+  $('#practices').value = p.text;
+  $('#practices').placeholder = p.exists ? '' : '（本县文件夹中还没有 practices.md；在这里写好后保存即可。junheng init 会生成带各节标题的模板。）';
+  $('#practices-status').textContent = '';
+}
+
+async function savePractices() {
+  const st = $('#practices-status');
+  const body = new URLSearchParams();
+  body.append('text', $('#practices').value);
+  try {
+    await call('POST', '/api/county/' + encodeURIComponent(current) + '/practices', body);
+    st.textContent = '已保存。';
+    st.className = 'status ok';
+  } catch (e) { st.textContent = e.message; st.className = 'status error'; }
+}
+
 async function openCounty(id) {
   current = id;
   markActive();
@@ -130,7 +150,7 @@ async function openCounty(id) {
   $('#viewer').hidden = true;
   $('#render-result').textContent = '';
   status('正在读取和检查……');
-  try { show(await call('GET', '/api/county/' + encodeURIComponent(id))); await loadSettings(); }
+  try { show(await call('GET', '/api/county/' + encodeURIComponent(id))); await loadSettings(); await loadPractices(); }
   catch (e) { status(e.message, true); }
 }
 
@@ -311,6 +331,7 @@ window.addEventListener('DOMContentLoaded', () => {
   });
   $('#accept').addEventListener('click', () => act('accept'));
   $('#settings-form').addEventListener('submit', saveSettings);
+  $('#practices-save').addEventListener('click', savePractices);
   $('#discard').addEventListener('click', () => act('discard'));
   document.querySelectorAll('[data-render]').forEach(b => b.addEventListener('click', () => render(b.dataset.render, b)));
   window.addEventListener('hashchange', () => { const id = decodeURIComponent(location.hash.slice(1)); if (id) openCounty(id); });
