@@ -32,6 +32,7 @@ line start and the most common right edge of lines ending in an ideograph.
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -336,4 +337,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet under `| head`
     sys.exit(main(sys.argv[1:]))

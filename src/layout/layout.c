@@ -754,13 +754,19 @@ static void do_chart(ctx *c, const doc_block *b)
         double w = text_width(c, lab, rs, b->line), hh = rs * 1.15;
         box best = {0, 0, 0, 0};
         int placed = 0;
-        /* candidates: above, below, then further up and down, right end first */
+        /* candidates inside the plot: above, below, then further up and
+         * down; clear of the bars, else over a bar on a white ground */
         for (int pass = 0; pass < 2 && !placed; pass++)
-            for (int k = 0; k < 16 && !placed; k++) {
+            for (int k = 0; k < 24 && !placed; k++) {
                 double off = (k % 2 == 0 ? 1 : -1) * (k / 2) * hh;
                 double y0 = (k % 2 == 0) ? yy + rs * 0.15 + off : yy - rs * 0.15 - hh + off;
-                for (int side = 0; side < 2 && !placed; side++) {
-                    double x0 = side == 0 ? px + plot_w - w - 1 : px + 1;
+                if (y0 < py + 0.5 || y0 + hh > py + H) continue;
+                /* along the line: its right end, its left end, then centred
+                 * over each category from the right */
+                for (int side = 0; side < ch->ncat + 2 && !placed; side++) {
+                    double x0 = side == 0 ? px + plot_w - w - 1 : side == 1 ? px + 1
+                              : px + slot * (ch->ncat - side + 1.5) - w / 2;
+                    if (x0 < px + 1 || x0 + w > px + plot_w - 1) continue;
                     box bx = {x0 - 0.5, y0, x0 + w + 0.5, y0 + hh};
                     if (box_hits(&labels, &bx, NULL)) continue;
                     if (pass == 0 && box_hits(&bars, &bx, NULL)) continue;
@@ -768,11 +774,8 @@ static void do_chart(ctx *c, const doc_block *b)
                     placed = 1;
                 }
             }
-        if (!placed) {   /* nowhere free: above every label placed so far */
-            double top = yy;
-            for (int k = 0; k < labels.n; k++) top = fmax(top, labels.b[k].y1);
-            best = (box){px + plot_w - w - 1.5, top + 0.5, px + plot_w - 0.5, top + 0.5 + hh};
-        }
+        if (!placed)   /* a plot too crowded to hold it: over its line */
+            best = (box){px + plot_w - w - 1.5, yy + rs * 0.15, px + plot_w - 0.5, yy + rs * 0.15 + hh};
         box_push(&labels, best);
         op_rect(c, best.x0, best.y0, best.x1 - best.x0, best.y1 - best.y0, 1.0, 0);
         chart_text(c, lab, rs, best.x0 + 0.5, best.y0 + rs * 0.25, AL_LEFT, b->line);
