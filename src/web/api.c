@@ -380,7 +380,10 @@ void api_accept(county *c, web_reply *r)
 {
     diag_list dl;
     diag_init(&dl);
-    int ok = county_accept(c, &dl) == 0;
+    char *switched = NULL;
+    int ok = county_accept(c, &switched, &dl) == 0;
+    if (ok && switched) ok = settings_set_data_file(c, switched, &dl) == 0;
+    free(switched);
     state_or_error(c, ok, &dl, r);
     diag_free(&dl);
 }

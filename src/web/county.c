@@ -224,8 +224,9 @@ static int copy_file(const char *src, const char *dst, diag_list *dl)
     return outfile_commit(&o, dl);
 }
 
-int county_accept(county *c, diag_list *dl)
+int county_accept(county *c, char **switched_to, diag_list *dl)
 {
+    *switched_to = NULL;
     char *pending = county_pending(c);
     if (!pending) {
         diag_error(dl, NULL, 0, 0, _("there is no correction waiting to be accepted"));
@@ -238,20 +239,23 @@ int county_accept(county *c, diag_list *dl)
         const char *ext = strrchr(pending, '.') + 1;
         const char *dext = strrchr(data, '.');
         if (!dext || strcmp(dext + 1, ext)) {
-            diag_hint(diag_error(dl, c->ini, 0, 0, _("the correction is a .%s file, but [data] schools names %s"),
-                                 ext, data),
-                      _("upload the data in the format the INI file names"));
-        } else {
-            char *prev = xasprintf("%s/previous.%s", c->work, ext);
-            /* keep what was there, then put the correction in place in one rename */
-            if ((!is_file(data) || copy_file(data, prev, dl) == 0)) {
-                if (rename(pending, data) == 0) rc = 0;
-                else diag_error(dl, data, 0, 0, _("cannot replace the data: %s"), strerror(errno));
-            }
-            free(prev);
+            /* a workbook for a county whose INI names a CSV (or the other
+             * way round): it goes beside it as schools.EXT, a name of ours,
+             * and the caller points [data] schools at it */
+            free(data);
+            data = xasprintf("%s/schools.%s", c->dir, ext);
+            *switched_to = xasprintf("schools.%s", ext);
         }
+        char *prev = xasprintf("%s/previous.%s", c->work, ext);
+        /* keep what was there, then put the correction in place in one rename */
+        if ((!is_file(data) || copy_file(data, prev, dl) == 0)) {
+            if (rename(pending, data) == 0) rc = 0;
+            else diag_error(dl, data, 0, 0, _("cannot replace the data: %s"), strerror(errno));
+        }
+        free(prev);
     }
     pthread_mutex_unlock(&c->lock);
+    if (rc != 0) { free(*switched_to); *switched_to = NULL; }
     free(data);
     free(pending);
     return rc;

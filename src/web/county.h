@@ -59,8 +59,11 @@ char *county_output(const county *c, const char *name);
 int county_save_pending(county *c, const char *tmp_path, const char *ext, diag_list *dl);
 
 /* The pending correction becomes the data (the current file is kept as
- * .junheng/previous.EXT first); or it is thrown away.  0 / -1. */
-int county_accept(county *c, diag_list *dl);
+ * .junheng/previous.EXT first); or it is thrown away.  0 / -1.  A
+ * correction of another format than the INI's data file (a workbook where
+ * it names a CSV) becomes schools.EXT in the county's folder, and
+ * *switched_to (owned) names it: the caller points [data] schools there. */
+int county_accept(county *c, char **switched_to, diag_list *dl);
 int county_discard(county *c, diag_list *dl);
 
 /* A temporary file in the county's work folder for an upload; the path

@@ -139,14 +139,14 @@ static int section_end(const jh_ini *ini, const lines *L, const char *sec, int *
     return last <= L->n ? last : L->n;
 }
 
-static int check_edit(const setting_edit *e, diag_list *dl, const char *ini_path)
+static int check_edit(const setting_edit *e, int internal, diag_list *dl, const char *ini_path)
 {
     const jh_key *k = schema_find(e->section, e->key);
     if (!k) {
         diag_error(dl, ini_path, 0, 0, _("[%s] %s: no such setting"), e->section, e->key);
         return -1;
     }
-    if (!editable(k)) {
+    if (!editable(k) && !internal) {
         diag_hint(diag_error(dl, ini_path, 0, 0, _("[%s] %s names a file and cannot be set from the web page"),
                              e->section, e->key),
                   _("edit the INI file itself"));
@@ -164,10 +164,20 @@ static int check_edit(const setting_edit *e, diag_list *dl, const char *ini_path
     return 0;
 }
 
-int settings_save(county *c, const setting_edit *e, int n, diag_list *dl)
+static int save(county *c, const setting_edit *e, int n, int internal, diag_list *dl);
+
+int settings_save(county *c, const setting_edit *e, int n, diag_list *dl) { return save(c, e, n, 0, dl); }
+
+int settings_set_data_file(county *c, const char *name, diag_list *dl)
+{
+    setting_edit e = {(char *)"data", (char *)"schools", (char *)name};
+    return save(c, &e, 1, 1, dl);
+}
+
+static int save(county *c, const setting_edit *e, int n, int internal, diag_list *dl)
 {
     for (int i = 0; i < n; i++)
-        if (check_edit(&e[i], dl, c->ini) != 0) return -1;
+        if (check_edit(&e[i], internal, dl, c->ini) != 0) return -1;
     pthread_mutex_lock(&c->lock);
     int rc = -1;
     size_t len;

@@ -30,4 +30,8 @@ void settings_json(const county *c, json_writer *g);
  * (an unknown or read-only key, a value that does not load). */
 int settings_save(county *c, const setting_edit *e, int n, diag_list *dl);
 
+/* Point [data] schools at `name`, a data file name of the page's own
+ * (schools.xlsx, schools.csv) in the county's folder.  0 / -1. */
+int settings_set_data_file(county *c, const char *name, diag_list *dl);
+
 #endif

@@ -5,6 +5,9 @@
 #                                no sanitizer report, no leak)
 serve_start() {
     root=$1; shift
+    # A fresh log, truncated here and not in the background child: a second
+    # server must not be found at the first one's address in the old log.
+    rm -f "$TMP/serve.log"; : >"$TMP/serve.log"
     "$JUNHENG" serve --root "$root" --listen 127.0.0.1:0 "$@" >"$TMP/serve.log" 2>&1 &
     SERVE_PID=$!
     i=0
