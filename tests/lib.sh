@@ -1,7 +1,10 @@
 # Helpers for end-to-end tests (sourced by tests/e2e/*.sh).
 #
 #   check "what" COMMAND...     ok if COMMAND exits 0
-#   check_fails "what" COMMAND... ok if COMMAND exits non-zero
+#   check_fails "what" COMMAND... ok if COMMAND refuses: exits non-zero, but
+#                               not by a signal (exit > 128) nor by a
+#                               sanitizer's report (exit 99, see tests/run.sh):
+#                               a crash is never a refusal
 #   contains "what" FILE TEXT   ok if FILE contains TEXT (fixed string)
 # $JUNHENG is the binary under test, $JH_TOP the repository, $TMP a scratch
 # folder removed at exit.
@@ -21,7 +24,12 @@ check() {
 }
 check_fails() {
     what=$1; shift
-    if "$@" >"$TMP/.last" 2>&1; then not_ok "$what (expected failure)"; else ok "$what"; fi
+    "$@" >"$TMP/.last" 2>&1
+    rc=$?
+    if [ $rc = 0 ]; then not_ok "$what (expected failure)"
+    elif [ $rc = 99 ] || [ $rc -gt 128 ]; then
+        not_ok "$what (crashed: exit $rc)"; sed 's/^/#   /' "$TMP/.last" | head -20
+    else ok "$what"; fi
 }
 contains() {
     what=$1; file=$2; text=$3

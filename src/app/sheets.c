@@ -64,7 +64,7 @@ static void draw_progress(job *J, int done)
     int w = 30, fill = J->n ? done * w / J->n : w;
     double s = seconds_since(&J->t0);
     pthread_mutex_lock(&J->io);
-    fprintf(stderr, "\r%s [%.*s%*s] %d/%d sheets  %.0f/s ", J->write ? "writing" : "checking", fill,
+    fprintf(stderr, _("\r%s [%.*s%*s] %d/%d sheets  %.0f/s "), J->write ? _("writing") : _("checking"), fill,
             "##############################", w - fill, "", done, J->n, s > 0 ? done / s : 0);
     pthread_mutex_unlock(&J->io);
 }
@@ -236,6 +236,19 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
     if (dl->errors) goto done;
     if (!(J.fs = style_fontset(&st, dl))) goto done;
     if (app_glyphs(in, J.fs, 0, dl) != 0) goto done;
+    /* a fault in the template itself is the same for every school: say it
+     * once, not once per school */
+    if (n > 0) {
+        diag_list fl;
+        diag_init(&fl);
+        doc *first = sheet_doc(in->fig, codes[0], tpl, J.tpl_len, tpl_path, &fl);
+        int in_template = 0;
+        for (int i = 0; !first && i < fl.n; i++)
+            in_template |= fl.items[i].file && !strcmp(fl.items[i].file, tpl_path);
+        doc_free(first);
+        if (in_template) { diag_move(dl, &fl); goto done; }
+        diag_free(&fl);
+    }
 
     J.fig = in->fig; J.st = &st; J.tpl = tpl; J.tpl_path = tpl_path;
     J.codes = codes; J.n = n;

@@ -96,9 +96,10 @@ int cmd_sheets(int argc, char **argv)
     app_sheets_opts o = {want, nwant, (int)jobs, combined, dir, !quiet && isatty(2), 0};
     rc = app_sheets(&in, &o, &r, &dl) == 0 ? EXIT_OK : EXIT_INPUT;
     if (!quiet && r.written)
-        fprintf(stderr, _("junheng sheets: wrote %d sheet(s)%s%s in %.2f s%s\n"), r.written,
-                combined ? " into " : " to ", combined ? combined : dir, seconds_since(&t0),
-                r.failed ? "; some schools failed" : "");
+        fprintf(stderr, combined ? _("junheng sheets: wrote %d sheet(s) into %s in %.2f s%s\n")
+                                 : _("junheng sheets: wrote %d sheet(s) to %s in %.2f s%s\n"),
+                r.written, combined ? combined : dir, seconds_since(&t0),
+                r.failed ? _("; some schools failed") : "");
 done:
     diag_print(&dl, stderr);
     for (int i = 0; i < nwant; i++) free((char *)want[i]);

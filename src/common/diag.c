@@ -82,7 +82,7 @@ void diag_print(const diag_list *dl, FILE *f)
         if (d->hint) fprintf(f, _("  hint: %s\n"), d->hint);
     }
     if (dl->dropped > 0)
-        fprintf(f, "junheng: ... and %d more problem(s) not shown\n", dl->dropped);
+        fprintf(f, _("junheng: ... and %d more problem(s) not shown\n"), dl->dropped);
 }
 
 void diag_move(diag_list *dst, diag_list *src)

@@ -5,7 +5,9 @@
 #include "common/xalloc.h"
 
 #include <yajl/yajl_gen.h>
+#include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 /* yajl prints in pieces of a few bytes ("\"", ",", ":"); they are
  * gathered here and handed to the sink in blocks of this size. */
 #define BLOCK 16384
+#define NSEEN 64
 
 struct json_writer {
     yajl_gen g;
@@ -24,6 +27,9 @@ struct json_writer {
     char open[128];        /* yajl's own limit on depth */
     size_t len;
     char buf[BLOCK];
+    /* Numbers recently written, by their bits: the same thresholds and
+     * limits recur in every school, and formatting is most of the cost. */
+    struct { uint64_t bits; unsigned char len; char s[NUM_SHORTEST]; } seen[NSEEN];
 };
 
 static void put(json_writer *w, const char *s, size_t n)
@@ -47,6 +53,12 @@ void json_flush(json_writer *w)
 static void print_cb(void *ctx, const char *s, size_t n)
 {
     json_writer *w = ctx;
+    if (!w->pending && n <= 8 && w->len + n <= BLOCK) {   /* most pieces: a quote, a comma, a word */
+        char *o = w->buf + w->len;
+        for (size_t i = 0; i < n; i++) o[i] = s[i];
+        w->len += n;
+        return;
+    }
     if (w->pending && !(n == 1 && s[0] == ',')) {
         put(w, w->pending, strlen(w->pending));
         w->pending = NULL;
@@ -67,6 +79,7 @@ json_writer *json_new(json_sink sink, void *ud)
     static const yajl_alloc_funcs af = {y_malloc, y_realloc, y_free, NULL};
     json_writer *w = xmalloc(sizeof *w);
     memset(w, 0, offsetof(json_writer, buf));
+    for (int i = 0; i < NSEEN; i++) w->seen[i].len = 0;
     w->sink = sink;
     w->ud = ud;
     w->g = yajl_gen_alloc(&af);
@@ -152,10 +165,16 @@ void json_key(json_writer *w, const char *key)
 void json_num(json_writer *w, double x)
 {
     GUARD(w);
-    char buf[NUM_SHORTEST];
-    num_shortest(buf, x);
-    if (!*buf) { json_null(w); return; }
-    check(w, yajl_gen_number(w->g, buf, strlen(buf)));
+    if (!isfinite(x)) { json_null(w); return; }
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    unsigned h = (unsigned)((bits * 0x9E3779B97F4A7C15ULL) >> 58);   /* 6 bits: NSEEN */
+    if (!w->seen[h].len || w->seen[h].bits != bits) {
+        num_shortest(w->seen[h].s, x);
+        w->seen[h].bits = bits;
+        w->seen[h].len = (unsigned char)strlen(w->seen[h].s);
+    }
+    check(w, yajl_gen_number(w->g, w->seen[h].s, w->seen[h].len));
 }
 
 void json_int(json_writer *w, long long v)

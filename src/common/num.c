@@ -57,6 +57,57 @@ int num_parse(const char *s, double *out)
     return 0;
 }
 
+/* d17: the 17 significant digits printf gives for x (correctly rounded).
+ * Round them to p digits into d (and *ex, when 9.99… carries to 10.0…) the
+ * way printf rounds x itself.  The two agree unless the dropped digits are
+ * exactly 5 followed by zeros: then x may lie either side of the tie, which
+ * the 17 digits cannot tell; return 0 and let printf decide. */
+static int round_digits(const char d17[17], int p, char d[17], int *ex)
+{
+    int up = d17[p] > '5';
+    if (d17[p] == '5') {
+        int rest = 0;
+        for (int i = p + 1; i < 17; i++) rest |= d17[i] != '0';
+        if (!rest) return 0;
+        up = 1;
+    }
+    memcpy(d, d17, (size_t)p);
+    if (up) {
+        int i = p - 1;
+        while (i >= 0 && d[i] == '9') d[i--] = '0';
+        if (i >= 0) d[i]++;
+        else { d[0] = '1'; (*ex)++; }   /* 9.99… -> 10.0…: the rest are zeros already */
+    }
+    return 1;
+}
+
+/* Print digits d[0..p) × 10^ex as printf's %.{p}g does: trailing zeros
+ * dropped, an exponent (two digits at least) when ex < -4 or ex >= p. */
+static void g_format(char *buf, int neg, const char *d, int p, int ex)
+{
+    int n = p;
+    while (n > 1 && d[n - 1] == '0') n--;
+    char *o = buf;
+    if (neg) *o++ = '-';
+    if (ex < -4 || ex >= p) {
+        *o++ = d[0];
+        if (n > 1) { *o++ = '.'; memcpy(o, d + 1, (size_t)(n - 1)); o += n - 1; }
+        sprintf(o, "e%c%02d", ex < 0 ? '-' : '+', ex < 0 ? -ex : ex);
+        return;
+    }
+    if (ex >= 0) {
+        for (int i = 0; i <= ex; i++) *o++ = i < n ? d[i] : '0';
+        if (n > ex + 1) { *o++ = '.'; memcpy(o, d + ex + 1, (size_t)(n - ex - 1)); o += n - ex - 1; }
+    } else {
+        *o++ = '0';
+        *o++ = '.';
+        for (int i = 0; i < -ex - 1; i++) *o++ = '0';
+        memcpy(o, d, (size_t)n);
+        o += n;
+    }
+    *o = 0;
+}
+
 char *num_shortest(char *buf, double x)
 {
     if (!isfinite(x)) { buf[0] = 0; return buf; }
@@ -71,17 +122,27 @@ char *num_shortest(char *buf, double x)
         if (x < 0) *--p = '-';
         return memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
     }
-    /* %g drops trailing zeros, so when 15 digits read back the result is
-     * already the shortest form (a double carries 15.9 digits). */
-    int p = 15;
-    for (; p < 17; p++) {
-        snprintf(buf, NUM_SHORTEST, "%.*g", p, x);
-        if (strtod(buf, NULL) == x) break;
+    /* The shortest of %.15g, %.16g and %.17g that reads back (%g drops
+     * trailing zeros, so a value with fewer digits comes out of %.15g).  One
+     * printf gives all 17 digits; 15 and 16 are rounded from them (see
+     * round_digits), and each candidate is checked with strtod. */
+    char e[40];
+    snprintf(e, sizeof e, "%.16e", x);   /* [-]d.dddddddddddddddde±XX */
+    int neg = e[0] == '-';
+    const char *m = e + neg;
+    char d17[17];
+    d17[0] = m[0];
+    memcpy(d17 + 1, m + 2, 16);
+    int exp10 = atoi(m + 19);
+    for (int p = 15; p < 17; p++) {
+        char d[17];
+        int ex = exp10;
+        if (round_digits(d17, p, d, &ex)) g_format(buf, neg, d, p, ex);
+        else snprintf(buf, NUM_SHORTEST, "%.*g", p, x);   /* a tie in the digits: printf decides */
+        if (strtod(buf, NULL) == x) goto done;
     }
-    /* %g uses an exponent only once the integer digits exceed the
-     * precision (≥ 15), so whole numbers below 10^15 print plain.  When
-     * neither 15 nor 16 digits read back, 17 always do. */
-    if (p == 17) snprintf(buf, NUM_SHORTEST, "%.17g", x);
+    g_format(buf, neg, d17, 17, exp10);   /* 17 digits always read back */
+done:
     if (!strcmp(buf, "-0")) strcpy(buf, "0");
     return buf;
 }

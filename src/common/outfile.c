@@ -78,14 +78,14 @@ int make_dirs(const char *dir, diag_list *dl)
         struct stat st;
         if (stat(p, &st) != 0) {
             if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-                diag_hint(diag_error(dl, p, 0, 0, "cannot create folder: %s", strerror(errno)),
-                          "check that the parent folder is writable");
+                diag_hint(diag_error(dl, p, 0, 0, _("cannot create folder: %s"), strerror(errno)),
+                          _("check that the parent folder is writable"));
                 free(p);
                 return -1;
             }
         } else if (!S_ISDIR(st.st_mode)) {
-            diag_hint(diag_error(dl, p, 0, 0, "exists but is not a folder"),
-                      "choose another output path");
+            diag_hint(diag_error(dl, p, 0, 0, _("exists but is not a folder")),
+                      _("choose another output path"));
             free(p);
             return -1;
         }
@@ -100,7 +100,7 @@ int outfile_open(outfile *o, const char *path, diag_list *dl)
     memset(o, 0, sizeof *o);
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_hint(diag_error(dl, path, 0, 0, "output path is a folder"), "give a file name");
+        diag_hint(diag_error(dl, path, 0, 0, _("output path is a folder")), _("give a file name"));
         return -1;
     }
     const char *slash = strrchr(path, '/');
@@ -122,8 +122,8 @@ int outfile_open(outfile *o, const char *path, diag_list *dl)
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
         pending_set(o->tmp, 0);
-        diag_hint(diag_error(dl, path, 0, 0, "cannot write output: %s", strerror(errno)),
-                  "check that the folder exists and is writable");
+        diag_hint(diag_error(dl, path, 0, 0, _("cannot write output: %s"), strerror(errno)),
+                  _("check that the folder exists and is writable"));
         free(o->path); free(o->tmp);
         memset(o, 0, sizeof *o);
         return -1;
@@ -151,7 +151,7 @@ int outfile_commit(outfile *o, diag_list *dl)
     }
     if (rc == 0 && rename(o->tmp, o->path) != 0) rc = -1;
     if (rc != 0) {
-        diag_error(dl, o->path, 0, 0, "cannot write output: %s", strerror(errno));
+        diag_error(dl, o->path, 0, 0, _("cannot write output: %s"), strerror(errno));
         outfile_abort(o);
         return -1;
     }

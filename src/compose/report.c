@@ -413,7 +413,7 @@ static void narrative_hints(const jh_figures *f, diag_list *dl, int from)
         k += 4;
         const char *e = strchr(k, '`');
         if (!e) continue;
-        diag_hint(d, "add `%.*s = …` to the [narrative] section of %s, or reword the template",
+        diag_hint(d, _("add `%.*s = …` to the [narrative] section of %s, or reword the template"),
                   (int)(e - k), k, f->cfg->ini_path);
     }
 }

@@ -7,6 +7,7 @@
  * ...) met inside it is drawn for the part it is repeated for, counted in
  * order of appearance.
  */
+#include "common/i18n.h"
 #include "compose/compose.h"
 #include "compose/format.h"
 #include "common/num.h"
@@ -53,7 +54,7 @@ tv_value *sheet_context(const jh_figures *f, const char *code, diag_list *dl)
     const jh_part_figures *parts[JH_NLEVELS];
     int np = school_parts(f, code, parts);
     if (np == 0) {
-        diag_error(dl, NULL, 0, 0, "no school with code '%s'", code);
+        diag_error(dl, NULL, 0, 0, _("no school with code '%s'"), code);
         return NULL;
     }
     const jh_school *s = parts[0]->school;
@@ -201,8 +202,8 @@ static int sheet_block(void *ud, const char *name, doc *d, diag_list *dl)
     if (which < 0) return -1;
     int k = u->seen[which]++;
     if (k >= u->np) {
-        diag_hint(diag_error(dl, NULL, 0, 0, "{{> %s}} appears more often than the school has parts", name),
-                  "put part blocks inside {{#parts}} … {{/parts}}, once each");
+        diag_hint(diag_error(dl, NULL, 0, 0, _("{{> %s}} appears more often than the school has parts"), name),
+                  _("put part blocks inside {{#parts}} … {{/parts}}, once each"));
         return -1;
     }
     const jh_part_figures *p = u->parts[k];

@@ -4,6 +4,7 @@
  * reports.
  */
 #include "document/markdown.h"
+#include "common/i18n.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
 
@@ -26,8 +27,8 @@ static const char *type_of(cmark_node *n) { return cmark_node_get_type_string(n)
 static void unsupported(mctx *m, cmark_node *n, const char *what)
 {
     diag_hint(diag_error(m->dl, m->file, cmark_node_get_start_line(n), cmark_node_get_start_column(n),
-                         "%s is not supported in a report document", what),
-              "write it as plain paragraphs, headings, lists or pipe tables");
+                         _("%s is not supported in a report document"), what),
+              _("write it as plain paragraphs, headings, lists or pipe tables"));
     m->errors++;
 }
 
@@ -45,9 +46,9 @@ static void inline_text(mctx *m, cmark_node *n, strbuf *sb)
             /* Chinese lines join without a space; Latin words keep one */
             if (sb->len && (unsigned char)sb->s[sb->len - 1] < 0x80) sb_putc(sb, ' ');
             break;
-        case CMARK_NODE_HTML_INLINE: unsupported(m, c, "raw HTML"); break;
-        case CMARK_NODE_IMAGE: unsupported(m, c, "an image"); break;
-        case CMARK_NODE_FOOTNOTE_REFERENCE: unsupported(m, c, "a footnote"); break;
+        case CMARK_NODE_HTML_INLINE: unsupported(m, c, _("raw HTML")); break;
+        case CMARK_NODE_IMAGE: unsupported(m, c, _("an image")); break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE: unsupported(m, c, _("a footnote")); break;
         default:
             inline_text(m, c, sb);
         }
@@ -79,9 +80,9 @@ static void para_runs(mctx *m, cmark_node *n, doc_para *p)
                 const doc_run *last = p->nruns ? &p->runs[p->nruns - 1] : NULL;
                 size_t l = last ? strlen(last->text) : 0;
                 if (l && (unsigned char)last->text[l - 1] < 0x80) sb_putc(&sb, ' ');
-            } else if (t == CMARK_NODE_HTML_INLINE) unsupported(m, c, "raw HTML");
-            else if (t == CMARK_NODE_IMAGE) unsupported(m, c, "an image");
-            else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) unsupported(m, c, "a footnote");
+            } else if (t == CMARK_NODE_HTML_INLINE) unsupported(m, c, _("raw HTML"));
+            else if (t == CMARK_NODE_IMAGE) unsupported(m, c, _("an image"));
+            else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) unsupported(m, c, _("a footnote"));
             else inline_text(m, c, &sb);
         }
         doc_para_add(p, k, sb_str(&sb), sb.len);
@@ -109,8 +110,8 @@ static int directive(mctx *m, cmark_node *n, const char *text)
     if (*s == '>') {
         char *name = trim(s + 1);
         if (!m->opt || !m->opt->block) {
-            diag_hint(diag_error(m->dl, m->file, line, col, "{{> %s}}: no computed blocks here", name),
-                      "computed blocks are filled in by `junheng report`, not by `junheng render`");
+            diag_hint(diag_error(m->dl, m->file, line, col, _("{{> %s}}: no computed blocks here"), name),
+                      _("computed blocks are filled in by `junheng report`, not by `junheng render`"));
             m->errors++;
         } else {
             int before = m->d->n;
@@ -121,8 +122,8 @@ static int directive(mctx *m, cmark_node *n, const char *text)
     } else if (strncmp(s, "signature", 9) == 0 && (s[9] == ' ' || s[9] == 0)) {
         char *bar = strchr(s + 9, '|');
         if (!bar) {
-            diag_hint(diag_error(m->dl, m->file, line, col, "{{signature}} needs an issuer and a date"),
-                      "write {{signature 某某县人民政府 | 2019年11月20日}}");
+            diag_hint(diag_error(m->dl, m->file, line, col, _("{{signature}} needs an issuer and a date")),
+                      _("write {{signature 某某县人民政府 | 2019年11月20日}}"));
             m->errors++;
         } else {
             *bar = 0;
@@ -135,7 +136,7 @@ static int directive(mctx *m, cmark_node *n, const char *text)
         if (*t == ':') { level = atoi(t + 1); while (*t && *t != ' ') t++; }
         t = trim(t);
         if (!*t) {
-            diag_error(m->dl, m->file, line, col, "{{bookmark}} needs a title");
+            diag_error(m->dl, m->file, line, col, _("{{bookmark}} needs a title"));
             m->errors++;
         } else {
             doc_block *b = doc_add_bookmark(m->d, level, t);
@@ -145,8 +146,8 @@ static int directive(mctx *m, cmark_node *n, const char *text)
         free(body);
         return 0;   /* a template's own {{...}}: plain text until it is expanded */
     } else {
-        diag_hint(diag_error(m->dl, m->file, line, col, "unknown directive {{%s}}", s),
-                  "known: {{> name}}, {{signature ISSUER | DATE}}, {{bookmark TITLE}}");
+        diag_hint(diag_error(m->dl, m->file, line, col, _("unknown directive {{%s}}"), s),
+                  _("known: {{> name}}, {{signature ISSUER | DATE}}, {{bookmark TITLE}}"));
         m->errors++;
     }
     free(body);
@@ -209,8 +210,8 @@ static void table(mctx *m, cmark_node *n, const char *caption)
             while (rr + rs < t->nrows && !strcmp(t->cells[(rr + rs) * nc + cc].text, "^")) rs++;
             if ((cs > 1 || rs > 1) && doc_table_span(t, rr, cc, rs, cs) != 0) {
                 diag_hint(diag_error(m->dl, m->file, b->line + rr + (rr > 0), 0,
-                                     "table row %d, column %d: the cell spans overlap", rr + 1, cc + 1),
-                          "use ^ only under a cell and < only right of one, as a rectangle");
+                                     _("table row %d, column %d: the cell spans overlap"), rr + 1, cc + 1),
+                          _("use ^ only under a cell and < only right of one, as a rectangle"));
                 m->errors++;
             }
         }
@@ -218,8 +219,8 @@ static void table(mctx *m, cmark_node *n, const char *caption)
         doc_cell *x = &t->cells[i];
         if (!x->covered && (!strcmp(x->text, "<") || !strcmp(x->text, "^"))) {
             diag_hint(diag_error(m->dl, m->file, b->line + i / nc + (i / nc > 0), 0,
-                                 "table row %d, column %d: “%s” has no cell to join", i / nc + 1, i % nc + 1, x->text),
-                      "^ joins the cell above, < the cell to the left");
+                                 _("table row %d, column %d: “%s” has no cell to join"), i / nc + 1, i % nc + 1, x->text),
+                      _("^ joins the cell above, < the cell to the left"));
             m->errors++;
         }
     }
@@ -236,7 +237,7 @@ static void block(mctx *m, cmark_node *n)
         doc_block *b = NULL;
         if (lv == 1) b = doc_add_title(m->d, s);
         else if (lv <= 5) b = doc_add_heading(m->d, lv - 1, s);
-        else unsupported(m, n, "a level-6 heading");
+        else unsupported(m, n, _("a level-6 heading"));
         if (b) { b->line = line; b->col = col; }
         free(s);
         return;
@@ -275,7 +276,7 @@ static void block(mctx *m, cmark_node *n)
             doc_para *p = doc_list_add_item(b);
             for (cmark_node *c = cmark_node_first_child(it); c; c = cmark_node_next(c)) {
                 if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) para_runs(m, c, p);
-                else unsupported(m, c, "a nested block inside a list item");
+                else unsupported(m, c, _("a nested block inside a list item"));
             }
         }
         return;
@@ -285,9 +286,9 @@ static void block(mctx *m, cmark_node *n)
         b->line = line; b->col = col;
         return;
     }
-    case CMARK_NODE_CODE_BLOCK: unsupported(m, n, "a code block"); return;
-    case CMARK_NODE_HTML_BLOCK: unsupported(m, n, "raw HTML"); return;
-    case CMARK_NODE_BLOCK_QUOTE: unsupported(m, n, "a block quote"); return;
+    case CMARK_NODE_CODE_BLOCK: unsupported(m, n, _("a code block")); return;
+    case CMARK_NODE_HTML_BLOCK: unsupported(m, n, _("raw HTML")); return;
+    case CMARK_NODE_BLOCK_QUOTE: unsupported(m, n, _("a block quote")); return;
     default:
         if (!strcmp(ty, "table")) { table(m, n, NULL); return; }
         unsupported(m, n, ty);

@@ -10,6 +10,7 @@
  * output is thrown away if anything was reported.
  */
 #include "document/template.h"
+#include "common/i18n.h"
 #include "common/strbuf.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
@@ -132,7 +133,8 @@ static void cand_keys(cands *c, const tv_value *map)
 static void hint_nearest(diag *d, const cands *c, const char *name, size_t len, const char *what)
 {
     if (!d) return;
-    if (c->n == 0) { diag_hint(d, "there are no %s here", what); return; }
+    int blocks = !strcmp(what, "blocks");
+    if (c->n == 0) { diag_hint(d, blocks ? _("there are no blocks here") : _("there are no names here")); return; }
     int best = 1000, bi = -1;
     for (int i = 0; i < c->n; i++) {
         int dist = distance(name, len, c->v[i], strlen(c->v[i]));
@@ -140,12 +142,12 @@ static void hint_nearest(diag *d, const cands *c, const char *name, size_t len, 
     }
     size_t ncp = utf8_len(name, len);
     int limit = ncp <= 3 ? 1 : ncp <= 6 ? 2 : 3;
-    if (best <= limit) { diag_hint(d, "did you mean `%s`?", c->v[bi]); return; }
+    if (best <= limit) { diag_hint(d, _("did you mean `%s`?"), c->v[bi]); return; }
     strbuf b = STRBUF_INIT;
     int show = c->n < 8 ? c->n : 8;
     for (int i = 0; i < show; i++) sb_printf(&b, "%s`%s`", i ? ", " : "", c->v[i]);
-    if (c->n > show) sb_printf(&b, " and %d more (see `junheng figures`)", c->n - show);
-    diag_hint(d, "%s here: %s", what, sb_str(&b));
+    if (c->n > show) sb_printf(&b, _(" and %d more (see `junheng figures`)"), c->n - show);
+    diag_hint(d, blocks ? _("blocks here: %s") : _("names here: %s"), sb_str(&b));
     sb_free(&b);
 }
 
@@ -227,8 +229,8 @@ static int read_tag(tpl *t, size_t at, tag *tg)
         open = at + 3;
         close = find(s, open, eol, "}}}");
         if (close == (size_t)-1) {
-            diag *d = err(t, at, "`{{{` is not closed with `}}}` on this line");
-            diag_hint(d, "write {{{name}}} for an unescaped value, or {{name}} for an escaped one");
+            diag *d = err(t, at, _("`{{{` is not closed with `}}}` on this line"));
+            diag_hint(d, _("write {{{name}}} for an unescaped value, or {{name}} for an escaped one"));
             return -1;
         }
         tg->end = close + 3;
@@ -248,10 +250,10 @@ static int read_tag(tpl *t, size_t at, tag *tg)
          * would otherwise swallow text up to some later }}. */
         close = find(s, open, tg->kind == T_COMMENT ? t->n : eol, "}}");
         if (close == (size_t)-1) {
-            diag *d = err(t, at, tg->kind == T_COMMENT ? "comment `{{!` is never closed"
-                                                       : "`{{` is not closed on this line");
-            diag_hint(d, "end the placeholder with }}%s",
-                      tg->kind == T_COMMENT ? "" : " on the same line");
+            diag *d = err(t, at, tg->kind == T_COMMENT ? _("comment `{{!` is never closed")
+                                                       : _("`{{` is not closed on this line"));
+            diag_hint(d, tg->kind == T_COMMENT ? _("end the comment with }}")
+                                               : _("end the placeholder with }} on the same line"));
             return -1;
         }
         tg->end = close + 2;
@@ -262,14 +264,14 @@ static int read_tag(tpl *t, size_t at, tag *tg)
     tg->name = open;
     tg->name_len = close - open;
     if (tg->name_len == 0) {
-        diag *d = err(t, at, "empty placeholder");
-        diag_hint(d, "write a name between the braces, e.g. {{county}}");
+        diag *d = err(t, at, _("empty placeholder"));
+        diag_hint(d, _("write a name between the braces, e.g. {{county}}"));
         return -1;
     }
     if (!name_ok(s + open, tg->name_len)) {
-        diag *d = err(t, open, "`%.*s` is not a placeholder name", (int)tg->name_len, s + open);
-        diag_hint(d, "names are letters, digits, _ and -, joined by dots, "
-                     "e.g. {{primary.balance.books.cv}}");
+        diag *d = err(t, open, _("`%.*s` is not a placeholder name"), (int)tg->name_len, s + open);
+        diag_hint(d, _("names are letters, digits, _ and -, joined by dots, "
+                     "e.g. {{primary.balance.books.cv}}"));
         return -1;
     }
     return 0;
@@ -301,7 +303,7 @@ static void check_block(tpl *t, const tag *tg)
 {
     const char *name = t->s + tg->name;
     if (is_block(t, name, tg->name_len)) return;
-    diag *d = err(t, tg->name, "unknown block `{{> %.*s}}`", (int)tg->name_len, name);
+    diag *d = err(t, tg->name, _("unknown block `{{> %.*s}}`"), (int)tg->name_len, name);
     cands c = {.n = 0};
     if (t->opts && t->opts->blocks)
         for (const char *const *b = t->opts->blocks; *b; b++) cand_add(&c, *b);
@@ -318,9 +320,9 @@ static int parse_body(tpl *t, size_t *pos, body *out, const node *open, int dept
             add_text(out, *pos, t->n);
             *pos = t->n;
             if (!open) return 0;
-            diag *d = err(t, open->at, "section `%.*s` is never closed",
+            diag *d = err(t, open->at, _("section `%.*s` is never closed"),
                           (int)open->len, t->s + open->off);
-            diag_hint(d, "add {{/%.*s}} where the section ends", (int)open->len, t->s + open->off);
+            diag_hint(d, _("add {{/%.*s}} where the section ends"), (int)open->len, t->s + open->off);
             return -1;
         }
         tag tg = {T_VAR, 0, 0, 0, 0};
@@ -339,9 +341,9 @@ static int parse_body(tpl *t, size_t *pos, body *out, const node *open, int dept
             break;
         case T_BLOCK:
             if (!alone) {
-                diag *d = err(t, at, "block `{{> %.*s}}` must stand alone on its line",
+                diag *d = err(t, at, _("block `{{> %.*s}}` must stand alone on its line"),
                               (int)tg.name_len, name);
-                diag_hint(d, "put it on a line of its own, with a blank line before and after");
+                diag_hint(d, _("put it on a line of its own, with a blank line before and after"));
                 break;
             }
             check_block(t, &tg);
@@ -350,8 +352,8 @@ static int parse_body(tpl *t, size_t *pos, body *out, const node *open, int dept
         case T_SECTION:
         case T_INVERTED: {
             if (depth >= TEMPLATE_MAX_DEPTH) {
-                diag *d = err(t, at, "sections nested more than %d deep", TEMPLATE_MAX_DEPTH);
-                diag_hint(d, "close some sections before opening new ones");
+                diag *d = err(t, at, _("sections nested more than %d deep"), TEMPLATE_MAX_DEPTH);
+                diag_hint(d, _("close some sections before opening new ones"));
                 return -1;
             }
             node sec = {.kind = tg.kind == T_SECTION ? N_SECTION : N_INVERTED,
@@ -365,17 +367,17 @@ static int parse_body(tpl *t, size_t *pos, body *out, const node *open, int dept
         }
         case T_CLOSE:
             if (!open) {
-                diag *d = err(t, at, "`{{/%.*s}}` closes no open section", (int)tg.name_len, name);
-                diag_hint(d, "remove it, or add {{#%.*s}} where the section starts",
+                diag *d = err(t, at, _("`{{/%.*s}}` closes no open section"), (int)tg.name_len, name);
+                diag_hint(d, _("remove it, or add {{#%.*s}} where the section starts"),
                           (int)tg.name_len, name);
                 return -1;
             }
             if (open->len != tg.name_len || memcmp(t->s + open->off, name, open->len) != 0) {
                 int l, c;
                 where(t, open->at, &l, &c);
-                diag *d = err(t, at, "`{{/%.*s}}` does not match the open section `%.*s`",
+                diag *d = err(t, at, _("`{{/%.*s}}` does not match the open section `%.*s`"),
                               (int)tg.name_len, name, (int)open->len, t->s + open->off);
-                diag_hint(d, "the section opened at %d:%d must be closed first with {{/%.*s}}",
+                diag_hint(d, _("the section opened at %d:%d must be closed first with {{/%.*s}}"),
                           l, c, (int)open->len, t->s + open->off);
                 return -1;
             }
@@ -406,10 +408,10 @@ static diag *name_err(tpl *t, node *nd, size_t off, const char *fmt, ...)
 static const char *kind_name(const tv_value *v)
 {
     switch (tv_kind_of(v)) {
-    case TV_STRING: return "a text value";
-    case TV_BOOL: return "a yes/no flag";
-    case TV_LIST: return "a list";
-    case TV_MAP: return "a group of values";
+    case TV_STRING: return _("a text value");
+    case TV_BOOL: return _("a yes/no flag");
+    case TV_LIST: return _("a list");
+    case TV_MAP: return _("a group of values");
     }
     return "?";
 }
@@ -421,7 +423,7 @@ static const tv_value *resolve(tpl *t, node *nd)
     size_t len = nd->len;
     if (len == 1 && name[0] == '.') {
         if (t->sp > 0) return t->stack[t->sp - 1];
-        name_err(t, nd, nd->off, "`{{.}}` outside of any section has no value");
+        name_err(t, nd, nd->off, _("`{{.}}` outside of any section has no value"));
         return NULL;
     }
     const char *dot = memchr(name, '.', len);
@@ -429,7 +431,7 @@ static const tv_value *resolve(tpl *t, node *nd)
     const tv_value *v = NULL;
     for (int k = t->sp - 1; k >= 0 && !v; k--) v = tv_getn(t->stack[k], name, seg);
     if (!v) {
-        diag *d = name_err(t, nd, nd->off, "unknown name `%.*s`", (int)seg, name);
+        diag *d = name_err(t, nd, nd->off, _("unknown name `%.*s`"), (int)seg, name);
         if (d) {
             cands c = {.n = 0};
             for (int k = t->sp - 1; k >= 0; k--) cand_keys(&c, t->stack[k]);
@@ -444,11 +446,11 @@ static const tv_value *resolve(tpl *t, node *nd)
         if (!next) {
             diag *d;
             if (tv_kind_of(v) != TV_MAP) {
-                d = name_err(t, nd, nd->off + start, "`%.*s` is %s, it has no `%.*s`",
+                d = name_err(t, nd, nd->off + start, _("`%.*s` is %s, it has no `%.*s`"),
                              (int)seg, name, kind_name(v), (int)(end - start), name + start);
-                diag_hint(d, "remove `.%.*s`", (int)(end - start), name + start);
+                diag_hint(d, _("remove `.%.*s`"), (int)(end - start), name + start);
             } else {
-                d = name_err(t, nd, nd->off + start, "no `%.*s` in `%.*s`",
+                d = name_err(t, nd, nd->off + start, _("no `%.*s` in `%.*s`"),
                              (int)(end - start), name + start, (int)seg, name);
                 if (d) {
                     cands c = {.n = 0};
@@ -480,16 +482,16 @@ static void render_var(tpl *t, node *nd, int emit)
     if (tv_kind_of(v) != TV_STRING) {
         const char *name = t->s + nd->off;
         int n = (int)nd->len;
-        diag *d = name_err(t, nd, nd->off, "`%.*s` is %s, not a text value", n, name, kind_name(v));
+        diag *d = name_err(t, nd, nd->off, _("`%.*s` is %s, not a text value"), n, name, kind_name(v));
         if (tv_kind_of(v) == TV_LIST)
-            diag_hint(d, "repeat text for each item with {{#%.*s}} … {{/%.*s}}", n, name, n, name);
+            diag_hint(d, _("repeat text for each item with {{#%.*s}} … {{/%.*s}}"), n, name, n, name);
         else if (tv_kind_of(v) == TV_BOOL)
-            diag_hint(d, "use {{#%.*s}} … {{/%.*s}} for text shown when it is true, "
-                         "{{^%.*s}} … {{/%.*s}} when false", n, name, n, name, n, name, n, name);
+            diag_hint(d, _("use {{#%.*s}} … {{/%.*s}} for text shown when it is true, "
+                         "{{^%.*s}} … {{/%.*s}} when false"), n, name, n, name, n, name, n, name);
         else if (tv_count(v) > 0 && !(n == 1 && name[0] == '.'))
-            diag_hint(d, "name one of its values, e.g. {{%.*s.%s}}", n, name, tv_key_at(v, 0));
+            diag_hint(d, _("name one of its values, e.g. {{%.*s.%s}}"), n, name, tv_key_at(v, 0));
         else if (tv_count(v) > 0)
-            diag_hint(d, "name one of its values, e.g. {{%s}}", tv_key_at(v, 0));
+            diag_hint(d, _("name one of its values, e.g. {{%s}}"), tv_key_at(v, 0));
         return;
     }
     if (!emit) return;
@@ -527,8 +529,8 @@ static void render_body(tpl *t, body *b, int emit)
         node *nd = &b->v[i];
         if (++t->steps > MAX_STEPS) {
             if (t->steps == MAX_STEPS + 1) {
-                diag *d = err(t, nd->at, "the template repeats more than %ld times", MAX_STEPS);
-                diag_hint(d, "a list section is probably nested inside itself");
+                diag *d = err(t, nd->at, _("the template repeats more than %ld times"), MAX_STEPS);
+                diag_hint(d, _("a list section is probably nested inside itself"));
             }
             return;
         }
@@ -650,9 +652,9 @@ char *template_expand(const char *text, size_t len, const char *filename,
 
     size_t bad = bad_byte(text, len);
     if (bad != (size_t)-1) {
-        diag *d = err(&t, bad, text[bad] ? "not UTF-8 text (byte 0x%02X)" : "a NUL byte in the text",
+        diag *d = err(&t, bad, text[bad] ? _("not UTF-8 text (byte 0x%02X)") : _("a NUL byte in the text"),
                       (unsigned char)text[bad]);
-        diag_hint(d, "save the template as UTF-8 (editors often default to GBK for Chinese)");
+        diag_hint(d, _("save the template as UTF-8 (editors often default to GBK for Chinese)"));
         return NULL;
     }
     body root = {NULL, 0, 0};

@@ -110,9 +110,9 @@ static int fail(pdf_doc *pd, const char *what, HPDF_STATUS st)
     pd->failed = 1;
     HPDF_STATUS code = st ? st : pd->e.code;
     if (!code && pd->pdf) code = HPDF_GetError(pd->pdf);
-    diag_hint(diag_error(pd->dl, NULL, 0, 0, "libharu failed while %s (error 0x%04X, detail %u)", what,
+    diag_hint(diag_error(pd->dl, NULL, 0, 0, _("libharu failed while %s (error 0x%04X, detail %u)"), what,
                          (unsigned)code, (unsigned)pd->e.detail),
-              "0x1015 is out of memory; the codes are listed in hpdf_error.h");
+              _("0x1015 is out of memory; the codes are listed in hpdf_error.h"));
     return -1;
 }
 
@@ -323,7 +323,7 @@ static int draw_text(pdf_doc *pd, const lay_page *p)
             uint16_t cid = cid_of(f, cp);
             if (!cid) {
                 diag_error(pd->dl, fontset_face_path(pd->fs, o->face), 0, 0,
-                           "more than 65,534 different characters in one font of one PDF");
+                           _("more than 65,534 different characters in one font of one PDF"));
                 pd->failed = 1;
                 return -1;
             }
@@ -699,7 +699,7 @@ void pdf_abandon(pdf_doc *pd)
 static int complete(pdf_doc *pd)
 {
     if (!pd->failed && pd->npages == 0) {
-        diag_error(pd->dl, NULL, 0, 0, "internal: a PDF without pages");
+        diag_error(pd->dl, NULL, 0, 0, _("internal: a PDF without pages"));
         pd->failed = 1;
     }
     for (int i = 0; i < pd->nf && !pd->failed; i++)
@@ -720,7 +720,7 @@ int pdf_finish_mem(pdf_doc *pd, unsigned char **out, size_t *len)
     if (HPDF_ResetStream(pd->pdf) != HPDF_OK ||
         /* ReadFromStream says HPDF_STREAM_EOF when it reaches the end */
         ((st = HPDF_ReadFromStream(pd->pdf, buf, &got)) != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
-        diag_error(pd->dl, NULL, 0, 0, "libharu returned %u of %u bytes", (unsigned)got, (unsigned)size);
+        diag_error(pd->dl, NULL, 0, 0, _("libharu returned %u of %u bytes"), (unsigned)got, (unsigned)size);
         free(buf);
         free_doc(pd);
         return -1;
@@ -761,7 +761,7 @@ int pdf_finish(pdf_doc *pd, const char *path)
         else {
             if (st != HPDF_OK || !ends_complete(o.tmp))
                 diag_error(dl, path, 0, 0, _("cannot write the PDF: %s"),
-                           err ? strerror(err) : "libharu could not write the file");
+                           err ? strerror(err) : _("libharu could not write the file"));
             outfile_abort(&o);
         }
     }

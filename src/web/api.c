@@ -490,7 +490,7 @@ static int render(county *c, const char *what, app_inputs *in, const char **name
         free(p);
         return rc;
     }
-    diag_error(dl, NULL, 0, 0, "unknown render");
+    diag_error(dl, NULL, 0, 0, _("unknown render"));
     return -1;
 }
 
