@@ -16,12 +16,11 @@
  */
 #include "input/table.h"
 #include "common/i18n.h"
+#include "common/textenc.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
 
 #include <csv.h>
-#include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,36 +31,6 @@ static int line_of_offset(const char *s, size_t off)
     int line = 1;
     for (size_t i = 0; i < off; i++) if (s[i] == '\n') line++;
     return line;
-}
-
-/* Convert from `enc` to UTF-8.  On failure returns NULL and the offset of the
- * bad byte in *bad. */
-static char *iconv_utf8(const char *enc, const char *in, size_t len, size_t *outlen, size_t *bad)
-{
-    iconv_t cd = iconv_open("UTF-8", enc);
-    if (cd == (iconv_t)-1) { *bad = 0; return NULL; }
-    size_t cap = len * 2 + 16, left = len, room = cap;
-    char *out = xmalloc(cap + 1);
-    char *ip = (char *)in, *op = out;
-    while (left > 0) {
-        if (iconv(cd, &ip, &left, &op, &room) != (size_t)-1) break;
-        if (errno == E2BIG) {
-            size_t used = (size_t)(op - out);
-            cap *= 2;
-            out = xrealloc(out, cap + 1);
-            op = out + used;
-            room = cap - used;
-            continue;
-        }
-        *bad = (size_t)(ip - in);
-        free(out);
-        iconv_close(cd);
-        return NULL;
-    }
-    iconv_close(cd);
-    *outlen = (size_t)(op - out);
-    out[*outlen] = 0;
-    return out;
 }
 
 /* Offset of the first invalid UTF-8 sequence (len if none).  *utf8ish is set
@@ -130,10 +99,10 @@ static char *decode(const char *name, const char *data, size_t len, jh_encoding 
         return NULL;
     }
     size_t bad = 0;
-    char *out = iconv_utf8("GB18030", data, len, outlen, &bad);
+    char *out = text_iconv("GB18030", data, len, outlen, &bad);
     if (out) { *encname = xstrdup("GB18030"); return out; }
     size_t bad2 = 0;
-    out = iconv_utf8("CP936", data, len, outlen, &bad2);
+    out = text_iconv("CP936", data, len, outlen, &bad2);
     if (out) { *encname = xstrdup("GBK"); return out; }
     diag_hint(diag_error(dl, name, line_of_offset(data, bad), 0,
                          _("the file is neither UTF-8 nor GB18030/GBK (bad byte 0x%02X)"),

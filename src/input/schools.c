@@ -324,6 +324,13 @@ static void split_unit(const char *h, char **name, char **unit)
         u = xstrdup(o2 + 1);
         *o2 = 0;
     }
+    /* a required column marked with an asterisk: 学校代码*, ＊学校名称 */
+    size_t n = strlen(s);
+    while (n && s[n - 1] == '*') s[--n] = 0;
+    while (n >= 3 && !strcmp(s + n - 3, "＊")) { n -= 3; s[n] = 0; }
+    size_t k = 0;
+    while (s[k] == '*' || !strncmp(s + k, "＊", 3)) k += s[k] == '*' ? 1 : 3;
+    if (k) memmove(s, s + k, strlen(s + k) + 1);
     *name = s;
     *unit = u ? u : xstrdup("");
 }

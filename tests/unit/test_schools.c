@@ -526,6 +526,17 @@ static void test_title_rows_skipped(void **state)
     jh_schools *s = good("通道县2019年学校基本情况表,,,\n\n填报单位：县教育局\n" HDR "\nA,甲,小学,," ROW_TAIL "\n", &dl);
     assert_int_equal(s->n, 1);
     assert_int_equal(s->items[0].line, 5);
+    schools_free(s);
+    diag_free(&dl);
+    /* a required column marked with an asterisk reads as the column */
+    s = good("学校代码*,＊学校名称,学段,学校类型,在校生数,专任教师数,学历合格教师数,高于规定学历教师数,"
+             "中级及以上职称教师数,占地面积,校舍建筑面积,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,"
+             "图书册数,计算机台数,实验室数,功能室数,图书室\nA,甲,小学,," ROW_TAIL "\n", &dl);
+    assert_string_equal(s->items[0].code, "A");
+    assert_int_equal(dl.warnings, 0);
+    schools_free(s);
+    diag_free(&dl);
+    s = good("通道县2019年学校基本情况表,,,\n\n填报单位：县教育局\n" HDR "\nA,甲,小学,," ROW_TAIL "\n", &dl);
     assert_true(has_diag(&dl, 1, "skipped as a title above the header"));
     assert_true(has_diag(&dl, 3, "skipped as a title above the header"));
     assert_int_equal(dl.errors, 0);
