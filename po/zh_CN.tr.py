@@ -468,7 +468,7 @@ T = {
 "no county can be balanced": "没有一个县能达到均衡",
 "any county passes": "任何县都能通过",
 "a 差异系数 limit is a fraction such as 0.65 (基本均衡) or 0.50 (优质均衡), not a percentage": "差异系数限值是小数，如 0.65（基本均衡）或 0.50（优质均衡），不是百分数",
-"the worksheet to read in an .xlsx workbook": "要读取的 .xlsx 工作簿中的工作表",
+"the worksheet to read in an .xlsx workbook (empty: the first visible one)": "要读取的 .xlsx 工作簿中的工作表（留空：第一个可见的工作表）",
 "the school data, one row per school part (CSV, or an .xlsx workbook)": "学校数据，每个学校（学段）一行（CSV 或 .xlsx 工作簿）",
 # outputs never replace inputs (issue 16)
 "refusing to write the output over %s (%s): they are the same file": "拒绝写入：输出文件与%s（%s）是同一个文件，会把它覆盖",
