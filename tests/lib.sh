@@ -39,3 +39,13 @@ not_contains() {
     what=$1; file=$2; text=$3
     if grep -qF -- "$text" "$file"; then not_ok "$what: '$text' found in $file"; else ok "$what"; fi
 }
+# Tests that read workbooks back need openpyxl (python3-openpyxl, in
+# tools/deps.txt): sets PY to the Debian python3 that has it, or reports the
+# missing package and returns 1.
+need_openpyxl() {
+    PY=/usr/bin/python3
+    [ -x "$PY" ] || PY=python3
+    "$PY" -c 'import openpyxl' 2>/dev/null && return 0
+    not_ok "python3-openpyxl is installed (make deps)"
+    return 1
+}

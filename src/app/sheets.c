@@ -176,36 +176,117 @@ static int select_codes(const char **all, int n, const char *const *want, int nw
     return k;
 }
 
-/* One PDF with every sheet, a bookmark per school, written as it goes. */
-static int write_combined(job *J, const char *path, diag_list *dl)
+/* Combined: sheets are laid out by -j threads a few ahead of the one writer,
+ * which appends them to the PDF in school order.  A window of slots bounds
+ * what is held: memory stays flat in the number of schools. */
+typedef struct laid {
+    layout *lo;          /* NULL: the school failed (see its diagnostics) */
+    char *author, *date; /* the sheet's, for the PDF's metadata */
+    int ready;
+} laid;
+
+typedef struct pipeline {
+    job *J;
+    laid *slot;          /* school i in slot i % window */
+    int window, next, consumed, stop;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} pipeline;
+
+/* School i laid out once, with a bookmark naming it. */
+static void lay_one(job *J, int i, laid *out)
 {
+    diag_list *sdl = &J->diags[i];
+    doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, sdl);
+    out->lo = NULL;
+    out->author = out->date = NULL;
+    if (!d) return;
+    out->author = d->author ? xstrdup(d->author) : NULL;
+    out->date = d->date ? xstrdup(d->date) : NULL;
+    const jh_part_figures *p = NULL;
+    for (int l = 0; l < JH_NLEVELS && !p; l++) p = figures_part(J->fig, J->codes[i], (jh_level)l);
+    doc *one = doc_new(NULL);
+    char *mark = xasprintf("%s %s", J->codes[i], p->school->name);
+    doc_add_bookmark(one, 0, mark);
+    free(mark);
+    doc_append(one, d);   /* frees d */
+    out->lo = layout_doc(one, J->st, J->fs, sdl);
+    doc_free(one);
+}
+
+static void *lay_worker(void *arg)
+{
+    pipeline *P = arg;
+    pthread_mutex_lock(&P->mu);
+    for (;;) {
+        while (!P->stop && P->next < P->J->n && P->next >= P->consumed + P->window)
+            pthread_cond_wait(&P->cv, &P->mu);
+        if (P->stop || P->next >= P->J->n) break;
+        int i = P->next++;
+        pthread_mutex_unlock(&P->mu);
+        laid got;
+        lay_one(P->J, i, &got);
+        pthread_mutex_lock(&P->mu);
+        got.ready = 1;
+        P->slot[i % P->window] = got;
+        pthread_cond_broadcast(&P->cv);
+    }
+    pthread_mutex_unlock(&P->mu);
+    return NULL;
+}
+
+/* One PDF with every sheet, a bookmark per school, written as it goes. */
+static int write_combined(job *J, const char *path, int jobs, diag_list *dl)
+{
+    pipeline P = {.J = J, .window = 4 * jobs};
+    P.slot = xcalloc((size_t)P.window, sizeof *P.slot);
+    pthread_mutex_init(&P.mu, NULL);
+    pthread_cond_init(&P.cv, NULL);
+    int nt = jobs > 1 ? jobs : 0;
+    pthread_t *t = xcalloc((size_t)(nt ? nt : 1), sizeof *t);
+    for (int k = 0; k < nt; k++) pthread_create(&t[k], NULL, lay_worker, &P);
+
     pdf_doc *pd = pdf_begin(J->fs, PDF_FAST, dl);
     int any = 0, rc = 0;
-    for (int i = 0; i < J->n && rc == 0; i++) {
-        diag_list *sdl = &J->diags[i];
-        doc *d = sheet_doc(J->fig, J->codes[i], J->tpl, J->tpl_len, J->tpl_path, sdl);
-        if (!d) { J->failed[i] = 1; continue; }
-        if (!any) {
-            char title[512];
-            snprintf(title, sizeof title, "%s%d年学校办学条件达标情况一览", J->fig->cfg->county, J->fig->cfg->year);
-            pdf_set_meta(pd, title, d->author, NULL, d->date);
+    for (int i = 0; i < J->n; i++) {
+        laid cur;
+        if (nt) {
+            pthread_mutex_lock(&P.mu);
+            while (!P.slot[i % P.window].ready) pthread_cond_wait(&P.cv, &P.mu);
+            cur = P.slot[i % P.window];
+            P.slot[i % P.window].ready = 0;
+            pthread_mutex_unlock(&P.mu);
+        } else lay_one(J, i, &cur);
+        if (!cur.lo) J->failed[i] = 1;
+        else if (rc == 0) {
+            if (!any) {
+                char title[512];
+                snprintf(title, sizeof title, "%s%d年学校办学条件达标情况一览", J->fig->cfg->county, J->fig->cfg->year);
+                pdf_set_meta(pd, title, cur.author, NULL, cur.date);
+            }
+            if (pdf_add(pd, cur.lo) != 0) rc = -1;   /* libharu itself failed: the PDF is lost */
+            else any = 1;
         }
-        const jh_part_figures *p = NULL;
-        for (int l = 0; l < JH_NLEVELS && !p; l++) p = figures_part(J->fig, J->codes[i], (jh_level)l);
-        doc *one = doc_new(NULL);
-        char *mark = xasprintf("%s %s", J->codes[i], p->school->name);
-        doc_add_bookmark(one, 0, mark);
-        free(mark);
-        doc_append(one, d);   /* frees d */
-        layout *lo = layout_doc(one, J->st, J->fs, sdl);
-        if (!lo) J->failed[i] = 1;
-        else if (pdf_add(pd, lo) != 0) rc = -1;   /* libharu itself failed: the PDF is lost */
-        else any = 1;
-        layout_free(lo);
-        doc_free(one);
+        layout_free(cur.lo);
+        free(cur.author);
+        free(cur.date);
+        pthread_mutex_lock(&P.mu);
+        P.consumed = i + 1;
+        if (rc != 0) P.stop = 1;
+        pthread_cond_broadcast(&P.cv);
+        pthread_mutex_unlock(&P.mu);
+        if (rc != 0) break;
         int done = i + 1;
         if (done % 8 == 0 || done == J->n) draw_progress(J, done);
     }
+    for (int k = 0; k < nt; k++) pthread_join(t[k], NULL);
+    /* after a failure, sheets laid out ahead are still in their slots */
+    for (int k = 0; k < P.window; k++)
+        if (P.slot[k].ready) { layout_free(P.slot[k].lo); free(P.slot[k].author); free(P.slot[k].date); }
+    free(t);
+    free(P.slot);
+    pthread_cond_destroy(&P.cv);
+    pthread_mutex_destroy(&P.mu);
     if (rc == 0 && !any) {
         diag_error(dl, NULL, 0, 0, _("no sheet could be made"));
         rc = -1;
@@ -269,7 +350,7 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
         run_pass(&J, 0, jobs);
     } else if (o->combined) {
         J.write = 1;
-        if (write_combined(&J, o->combined, dl) == 0)
+        if (write_combined(&J, o->combined, jobs, dl) == 0)
             for (int i = 0; i < n; i++) r->written += !J.failed[i];
     } else {
         J.paths = xcalloc((size_t)n + 1, sizeof *J.paths);

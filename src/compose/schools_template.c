@@ -1,11 +1,9 @@
 /* schools_template — see schools_template.h. */
 #include "compose/schools_template.h"
-#include "common/i18n.h"
-#include "common/outfile.h"
+#include "compose/xlsx.h"
 #include "common/xalloc.h"
 #include "input/schools.h"
 
-#include <xlsxwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,17 +60,6 @@ char *schools_template_header(int f)
 {
     const jh_field_def *d = &jh_fields[f];
     return *d->unit ? xasprintf("%s（%s）", d->label, d->unit) : xstrdup(d->label);
-}
-
-/* Display width in Excel's character units: a CJK character counts two. */
-static double text_width(const char *s)
-{
-    double w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x80) w += 1;
-        else if ((*p & 0xC0) != 0x80) w += 2;
-    }
-    return w;
 }
 
 typedef struct tpl {
@@ -142,7 +129,7 @@ static void data_sheet(tpl *t, lxw_workbook *wb, int quality)
         char *h = schools_template_header(f);
         int req = cols[f].required == 1 || (cols[f].required == 2 && quality);
         keep(t, worksheet_write_string(ws, 0, (lxw_col_t)f, h, req ? t->head : t->head_opt));
-        double w = text_width(h) + 3;
+        double w = xlsx_text_width(h) + 3;
         if (f == F_NAME) w = 28;
         if (f == F_CODE) w = 14;
         keep(t, worksheet_set_column(ws, (lxw_col_t)f, (lxw_col_t)f, w < 9 ? 9 : w, f == F_CODE ? t->text : NULL));
@@ -195,15 +182,8 @@ static void notes_sheet(tpl *t, lxw_workbook *wb, int quality)
 int schools_template_write(const char *path, int quality, diag_list *dl)
 {
     outfile o;
-    if (outfile_open(&o, path, dl) != 0) return -1;
-    fclose(o.f);   /* libxlsxwriter writes the temporary file by name */
-    o.f = NULL;
-    lxw_workbook *wb = workbook_new(o.tmp);
-    if (!wb) {
-        diag_error(dl, path, 0, 0, _("cannot start the workbook"));
-        outfile_abort(&o);
-        return -1;
-    }
+    lxw_workbook *wb = xlsx_open(&o, path, NULL, dl);
+    if (!wb) return -1;
     tpl t;
     memset(&t, 0, sizeof t);
     t.head = new_format(wb);
@@ -231,13 +211,5 @@ int schools_template_write(const char *path, int quality, diag_list *dl)
     keep(&t, workbook_set_properties(wb, &props));
     data_sheet(&t, wb, quality);
     notes_sheet(&t, wb, quality);
-    lxw_error e = workbook_close(wb);
-    if (!t.err) t.err = e;
-    if (t.err) {
-        diag_hint(diag_error(dl, path, 0, 0, _("cannot write the workbook: %s"), lxw_strerror(t.err)),
-                  _("check that the folder is writable and has free space"));
-        outfile_abort(&o);
-        return -1;
-    }
-    return outfile_commit(&o, dl);
+    return xlsx_close(wb, t.err, &o, dl);
 }

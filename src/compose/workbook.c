@@ -6,11 +6,9 @@
  * row, so that the blank it writes in the second row is the first write
  * there. */
 #include "compose/workbook.h"
-#include "common/i18n.h"
 #include "common/num.h"
-#include "common/outfile.h"
+#include "compose/xlsx.h"
 
-#include <xlsxwriter.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,17 +108,6 @@ static void merge(wb_ctx *w, lxw_worksheet *ws, int r1, int c1, int r2, int c2, 
 static void width(lxw_worksheet *ws, int c1, int c2, double chars)
 {
     worksheet_set_column(ws, (lxw_col_t)c1, (lxw_col_t)c2, chars, NULL);
-}
-
-/* Display width of s in Excel's character units: a CJK character is two. */
-static double text_width(const char *s)
-{
-    double w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x80) w += 1;
-        else if ((*p & 0xC0) != 0x80) w += 2;
-    }
-    return w;
 }
 
 static int quality(const jh_figures *f) { return f->cfg->scheme == JH_SCHEME_QUALITY; }
@@ -298,7 +285,7 @@ static void school_sheet(wb_ctx *w, lxw_worksheet *ws, const jh_level_figures *L
 
     double name_w = 10;
     for (int k = 0; k < L->n; k++) {
-        double tw = text_width(L->parts[k]->school->name) + 2;
+        double tw = xlsx_text_width(L->parts[k]->school->name) + 2;
         if (tw > name_w) name_w = tw > 40 ? 40 : tw;
     }
     width(ws, 0, 0, 12);
@@ -404,17 +391,9 @@ static void landscape_a4(lxw_worksheet *ws)
 int workbook_write(const jh_figures *f, const char *path, diag_list *dl)
 {
     outfile o;
-    if (outfile_open(&o, path, dl) != 0) return -1;
-    /* libxlsxwriter writes the file itself, by name: the temporary one. */
-    fclose(o.f);
-    o.f = NULL;
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-    lxw_workbook *wb = workbook_new_opt(o.tmp, &opt);
-    if (!wb) {
-        diag_error(dl, path, 0, 0, _("cannot start the workbook"));
-        outfile_abort(&o);
-        return -1;
-    }
+    lxw_workbook *wb = xlsx_open(&o, path, &opt, dl);
+    if (!wb) return -1;
     wb_ctx w;
     memset(&w, 0, sizeof w);
     w.f = f;
@@ -442,13 +421,5 @@ int workbook_write(const jh_figures *f, const char *path, diag_list *dl)
         worksheet_repeat_rows(ws, 1, 2);
         school_sheet(&w, ws, &f->level[l]);
     }
-    lxw_error e = workbook_close(wb);   /* frees wb, even on error */
-    if (!w.err) w.err = e;
-    if (w.err) {
-        diag_hint(diag_error(dl, path, 0, 0, _("cannot write the workbook: %s"), lxw_strerror(w.err)),
-                  _("check that the folder is writable and has free space"));
-        outfile_abort(&o);
-        return -1;
-    }
-    return outfile_commit(&o, dl);
+    return xlsx_close(wb, w.err, &o, dl);
 }

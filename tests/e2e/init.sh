@@ -6,12 +6,7 @@
 # data (tests/e2e/init_fill.py), render the report and get Tongdao's figures.
 . "$(dirname "$0")/../lib.sh"
 
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-    not_ok "python3-openpyxl is installed (make deps)"
-    exit 0
-fi
+need_openpyxl || exit 0
 code() { "$@" >"$TMP/.out" 2>"$TMP/.err"; echo $?; }
 exits() {  # what expected-code command...
     what=$1; want=$2; shift 2

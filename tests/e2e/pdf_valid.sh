@@ -88,3 +88,34 @@ touch "$TMP/nodir"
 "$JUNHENG" sheets -c data/tongdao-2019/report.ini --combined "$TMP/nodir/c.pdf" --quiet >/dev/null 2>&1
 left=$(ls -A "$TMPDIR" | wc -l)
 [ "$left" -eq 0 ] && ok "nothing left in TMPDIR" || not_ok "left in TMPDIR: $(ls -A "$TMPDIR" | head -3)"
+
+# --combined lays each sheet out once, on -j threads ahead of the writer: a
+# school that cannot be set is left out and named, the others are written in
+# school order, the same bytes whatever -j.
+W=$TMP/bad
+cp -r data/sample-county "$W"
+python3 - "$W" <<'PY'
+import sys
+d = sys.argv[1]
+raw = open(d + '/schools.csv', 'rb').read()
+try:
+    s = raw.decode('utf-8')
+except UnicodeDecodeError:
+    s = raw.decode('gb18030')
+lines = s.split('\n')
+f = lines[2].split(',')
+f[1] = f[1][:2] + '\U0010FFFD' + f[1][2:]   # a character no face has
+lines[2] = ','.join(f)
+open(d + '/schools.csv', 'w', encoding='utf-8').write('\n'.join(lines))
+PY
+code=$(sed -n 3p "$W/schools.csv" | cut -d, -f1)
+"$JUNHENG" sheets -c "$W/report.ini" --combined "$W/j1.pdf" -j 1 >/dev/null 2>"$W/err1"; rc1=$?
+"$JUNHENG" sheets -c "$W/report.ini" --combined "$W/j2.pdf" -j 2 >/dev/null 2>"$W/err2"; rc2=$?
+[ "$rc1" -eq 1 ] && [ "$rc2" -eq 1 ] && ok "combined with a bad school exits 1" || not_ok "exit $rc1 / $rc2, want 1"
+contains "the bad school is named" "$W/err2" "$code"
+contains "the character is named" "$W/err2" "U+10FFFD"
+check "combined with a bad school: same bytes for -j 1 and -j 2" cmp "$W/j1.pdf" "$W/j2.pdf"
+n=$(mutool show "$W/j2.pdf" outline 2>/dev/null | grep -c '"')
+all=$(tail -n +2 "$W/schools.csv" | grep -c .)
+[ "$n" -ge 1 ] && [ "$n" -lt "$all" ] && ! mutool show "$W/j2.pdf" outline 2>/dev/null | grep -q "$code" \
+    && ok "the others are written ($n bookmarks), the bad one is not" || not_ok "bookmarks: $n of $all rows"

@@ -5,12 +5,7 @@
 # writes atomically; usage errors.
 . "$(dirname "$0")/../lib.sh"
 
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
-    not_ok "python3-openpyxl is installed (make deps)"
-    exit 0
-fi
+need_openpyxl || exit 0
 
 n=0
 for c in data/tongdao-2019/report.ini data/sample-county/report.ini data/sample-county/report-quality.ini \
