@@ -24,6 +24,7 @@ _junheng()
             return ;;
         -j|--jobs|--school|--date|--listen|--timeout|--county|--year) return ;;
         --scheme) COMPREPLY=($(compgen -W "basic quality" -- "$cur")); return ;;
+        --keys) COMPREPLY=($(compgen -W "text md man" -- "$cur")); return ;;
         --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --token-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
@@ -33,7 +34,7 @@ _junheng()
         sheets)  opts="-c --config -o --output --combined --school -j --jobs -q --quiet -h --help" ;;
         figures) opts="-c --config -f --format -o --output -h --help" ;;
         init)    opts="--county --year --scheme -h --help" ;;
-        check)   opts="-c --config -q --quiet -h --help" ;;
+        check)   opts="-c --config -q --quiet --keys -h --help" ;;
         diff)    opts="-c --config --old-data -f --format -q --quiet -h --help" ;;
         render)  opts="-o -c --date" ;;
         serve)   opts="--root --listen --token-file -j --jobs --timeout -h --help" ;;
