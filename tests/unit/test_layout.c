@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,56 @@ static void test_chart_labels_never_collide(void **state)
     diag_free(&dl);
 }
 
+/* GB/T 9704 titles of two and three lines: a 梯形 (no line longer than the
+ * one above) or a 菱形 (longest in the middle), never growing to the last. */
+static void test_title_shape(void **state)
+{
+    (void)state;
+    layout_style st;
+    style_default(&st);
+    diag_list dl;
+    diag_init(&dl);
+    fontset *fs = style_fontset(&st, &dl);
+    const char *titles[] = {
+        "通道侗族自治县2019年度推进县域义务教育均衡发展工作情况报告",
+        "青禾县2020年度推进县域义务教育均衡发展工作情况报告",
+        "关于进一步加强和改进新时代县域义务教育学校办学条件标准化建设与教师队伍均衡配置工作的实施意见的情况报告",
+        "某县关于2021年度义务教育优质均衡发展督导评估工作的自查报告",
+    };
+    for (size_t t = 0; t < sizeof titles / sizeof titles[0]; t++) {
+        doc *d = doc_new("title");
+        doc_add_title(d, titles[t]);
+        layout *lo = layout_doc(d, &st, fs, &dl);
+        assert_non_null(lo);
+        /* line widths: the extent of the title's glyphs on each baseline */
+        double y[8], x0[8], x1[8];
+        int nl = 0;
+        const lay_page *pg = &lo->pages[0];
+        for (int i = 0; i < pg->n; i++) {
+            const lay_op *o = &pg->ops[i];
+            if (o->type != OP_TEXT || o->size < st.title_size - 0.01) continue;
+            double b[4];
+            text_box(fs, o, b);
+            int k = 0;
+            while (k < nl && fabs(y[k] - o->y) > 0.01) k++;
+            if (k == nl) { assert_true(nl < 8); y[nl] = o->y; x0[nl] = b[0]; x1[nl] = b[2]; nl++; }
+            else { x0[k] = fmin(x0[k], b[0]); x1[k] = fmax(x1[k], b[2]); }
+        }
+        assert_true(nl >= 2);
+        int peak = 0;
+        while (peak + 1 < nl && x1[peak + 1] - x0[peak + 1] > x1[peak] - x0[peak] + 0.5) peak++;
+        if (peak > 0) assert_true(peak < nl - 1);            /* not an inverted trapezoid */
+        for (int k = peak; k + 1 < nl; k++)
+            assert_true(x1[k + 1] - x0[k + 1] <= x1[k] - x0[k] + 0.5);
+        layout_free(lo);
+        doc_free(d);
+    }
+    fontset_free(fs);
+    style_free(&st);
+    assert_int_equal(dl.errors, 0);
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_refuses_missing_and_bad_fonts),
         cmocka_unit_test(test_fallback_order),
         cmocka_unit_test(test_chart_labels_never_collide),
+        cmocka_unit_test(test_title_shape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
