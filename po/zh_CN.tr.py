@@ -84,7 +84,6 @@ T = {
 "the school data": "学校数据文件",
 "the document": "文档",
 "the sheet template": "一览表模板",
-"cannot create a temporary font file": "无法创建临时字体文件",
 "warning: ": "警告：",
 "  hint: %s\n": "  提示：%s\n",
 "%s: the county mean of %s is 0, so its 差异系数 is undefined": "%s：%s 的县域均值为 0，无法计算差异系数",
@@ -474,6 +473,24 @@ T = {
 "refusing to write the output over %s (%s): they are the same file": "拒绝写入：输出文件与%s（%s）是同一个文件，会把它覆盖",
 "choose another output path (-o)": "请换一个输出路径（-o）",
 "a font": "字体文件",
+# outputs: checked once, the system's reason, devices refused (issue 16)
+"free some space on that disk, or write elsewhere (-o)": "请清理该磁盘的空间，或写到别处（-o）",
+"check that the folder is writable, or write elsewhere (-o)": "请检查该文件夹是否可写，或写到别处（-o）",
+"check the output path, or write elsewhere (-o)": "请检查输出路径，或写到别处（-o）",
+"cannot create folder: %s": "无法创建文件夹：%s",
+"exists but is not a folder": "已存在，但不是文件夹",
+"choose another output path": "请换一个输出路径",
+"cannot write in folder %s: %s": "无法在文件夹 %s 中写入：%s",
+"%s exists but is not a folder": "%s 已存在，但不是文件夹",
+"output path is a folder": "输出路径是一个文件夹",
+"give a file name": "请给出文件名",
+"output path exists and is not an ordinary file": "输出路径已存在，且不是普通文件",
+"give the name of a new or an ordinary file": "请给出一个新文件或普通文件的名字",
+"cannot write output: %s": "无法写入输出文件：%s",
+"cannot write the subset font file: %s": "无法写入字体子集文件：%s",
+"set TMPDIR to a folder with free space": "请把 TMPDIR 设为一个有空闲空间的文件夹",
+"cannot create a temporary font file: %s": "无法创建临时字体文件：%s",
+"cannot create a temporary folder for the font subsets: %s": "无法为字体子集创建临时文件夹：%s",
 "[%s] %s: '%s' read as '%s'": "[%s] %s：“%s”按“%s”读取",
 "write paths with '/' (a '\\' is Windows' separator)": "路径请用“/”分隔（“\\”是 Windows 的写法）",
 "full-width brackets ［］ read as [ ]": "全角方括号［］按半角 [ ] 读取",
@@ -500,6 +517,9 @@ T = {
     "\n用报告的版式和字体把 Markdown 文档排成 PDF，不需要学校数据。\n\n  -o 文件             要生成的 PDF（必填）\n  -c 报告.ini         从这个 INI 文件读取 [layout] 和 [fonts]\n      --date 日期     文档日期（年-月-日）\n  -h, --help          显示本帮助\n\n退出码：0 已生成，1 输入有误，2 用法有误\n",
 "usage: junheng serve [--root DIR] [--listen HOST:PORT] [--token-file FILE] [-j N]\n\nServe the workbench: a Chinese web page where a county's staff load their\nschool data, see every problem in place, look at the figures, correct and\ncompare, and take away the report and the school sheets.\n\n  --root DIR          one folder per county (each with its report.ini);\n                      default: the built-in examples, copied once into\n                      $XDG_DATA_HOME/junheng/workbench (~/.local/share/...)\n                      so that the shipped files are never changed\n  --listen HOST:PORT  default 127.0.0.1:8080 (port 0: any free port);\n                      any address other than loopback needs --token-file\n  --token-file FILE   the token users type in (or send as X-Junheng-Token)\n  -j, --jobs N        renders at once (default 2); others wait their turn\n  --timeout S         seconds an idle connection is kept (default 30)\n\nOne log line per request on stderr.  Stop with Ctrl-C.\nExit codes: 0 stopped, 1 cannot start, 2 bad usage.\n":
     "用法：junheng serve [--root 文件夹] [--listen 地址:端口] [--token-file 文件] [-j N]\n\n提供工作台网页：县（区）的工作人员在网页上载入学校数据，就地查看每个问题，\n核对数字，更正并比较，取走报告和学校一览表。\n\n  --root 文件夹        每个县（区）一个子文件夹（各有 report.ini）；\n                      默认：内置示例，只复制一次到\n                      $XDG_DATA_HOME/junheng/workbench（~/.local/share/...），\n                      随程序安装的文件不会被改动\n  --listen 地址:端口   默认 127.0.0.1:8080（端口 0：任一空闲端口）；\n                      本机以外的地址必须同时给出 --token-file\n  --token-file 文件    用户登录时输入的令牌（工具可在请求头 X-Junheng-Token 中给出）\n  -j, --jobs N        同时生成的任务数（默认 2），其余的排队\n  --timeout 秒         空闲连接保留的秒数（默认 30）\n\n每个请求在标准错误输出记一行日志。按 Ctrl-C 停止。\n退出码：0 已停止，1 无法启动，2 用法错误。\n",
+# templates: a cap on name errors (issue 16)
+"… and %d more unknown or misused name(s) not shown": "……还有 %d 个未知或用错的名称没有列出",
+"correct the ones above and run again": "请先改正上面列出的，再运行一次",
 "usage: junheng figures -c REPORT.ini [--format json|csv|template|xlsx] [-o FILE]\n\nPrint every figure computed from the report's configuration and school data:\nper 学段 the compliance counts and rates, the county means and 差异系数, the\ncomposite and the verdict, and every school part's values, thresholds and\nshortfalls.  Numbers are unrounded.  Problems go to stderr.\n\n  -c, --config FILE   the report's INI file (required)\n  -f, --format FMT    json (default), csv (one figure per row), or template:\n                      every placeholder the report and sheet templates can\n                      use, with its value as it will print; or xlsx: an\n                      Excel workbook of 表1, 表2 and every school (needs -o)\n  -o, --output FILE   write to FILE (replaced only once complete) instead of\n                      standard output\n  -h, --help          this help\n\nexit codes: 0 ok, 1 bad configuration or data, 2 bad usage\n":
     "用法：junheng figures -c 报告.ini [--format json|csv|template|xlsx] [-o 文件]\n\n输出由报告的配置和学校数据算出的每一个数字：各学段的达标个数和达标率、\n县均值和差异系数、综合差异系数和结论，以及每个学校（学段）的值、标准和\n差额。数字不作四舍五入。问题输出到标准错误。\n\n  -c, --config 文件   报告的 INI 文件（必填）\n  -f, --format 格式   json（默认）、csv（每行一个数字）或 template：报告模板和\n                      一览表模板可用的每一个占位符及其印出的值；或 xlsx：含\n                      表1、表2 和每所学校的 Excel 工作簿（须用 -o）\n  -o, --output 文件   写入这个文件（全部写完才替换），不输出到标准输出\n  -h, --help          显示本帮助\n\n退出码：0 正常，1 配置或数据有误，2 用法有误\n",
 "usage: junheng check -c REPORT.ini\n       junheng check --keys [text|md|man]\n\nCheck the report's configuration and school data and list every problem\n(file, line, column and a hint) on stderr: everything report and sheets\nwould do (templates, fonts, layout, where they write) except writing.\n\n  -c, --config FILE   the report's INI file (required)\n  -q, --quiet         no closing line when all is well\n      --keys FMT      list every INI section and key junheng knows (text,\n                      md or man: the reference in the manual) and exit\n  -h, --help          this help\n\nexit codes: 0 no problems (warnings allowed), 1 problems found, 2 bad usage\n":

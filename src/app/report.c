@@ -46,6 +46,7 @@ int app_report(app_inputs *in, const char *path, unsigned char **pdf, size_t *le
     if (!(tpl = app_template(in, "report", "templates/report.md", dl))) goto done;
     const outfile_input mine_in[] = {{tpl, _("the report template")}, {NULL, NULL}};
     if (path && app_guard_outputs(in, st, mine_in, &path, 1, dl) != 0) goto done;
+    if (path && outfile_check_for(path, dl) != 0) goto done;   /* before the work, not after */
     if (!(d = report_doc_from(in, tpl, NULL, dl))) goto done;
     if (!(fs = style_fontset(st, dl))) goto done;
     if (app_glyphs(in, fs, 1, dl) != 0) goto done;

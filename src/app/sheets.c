@@ -344,7 +344,8 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
     if (jobs > n) jobs = n > 0 ? n : 1;
 
     const outfile_input mine_in[] = {{tpl_path, _("the sheet template")}, {NULL, NULL}};
-    if (o->combined && app_guard_outputs(in, &st, mine_in, &o->combined, 1, dl) != 0) goto done;
+    if (o->combined && (app_guard_outputs(in, &st, mine_in, &o->combined, 1, dl) != 0 ||
+                        outfile_check_for(o->combined, dl) != 0)) goto done;
     fontset_freeze(J.fs);             /* each PDF subsets its own glyphs */
     if (o->dry_run) {                 /* `check`: lay every sheet out, write none */
         run_pass(&J, 0, jobs);
@@ -360,7 +361,8 @@ int app_sheets(app_inputs *in, const app_sheets_opts *o, app_sheets_result *r, d
             J.paths[i] = app_sheet_file(o->dir, codes[i], p->school->name);
         }
         if (app_guard_outputs(in, &st, mine_in, (const char *const *)J.paths, n, dl) != 0) goto done;
-        if (make_dirs(o->dir, dl) != 0) goto done;
+        /* once, not once per school */
+        if (outfile_check_dir(o->dir, dl) != 0 || make_dirs(o->dir, dl) != 0) goto done;
         run_pass(&J, 1, jobs);
         for (int i = 0; i < n; i++) r->written += !J.failed[i];
     }

@@ -155,6 +155,8 @@ int cmd_figures(int argc, char **argv)
     diag_init(&dl);
     app_inputs L;
     int bad = app_check(config, NULL, &L, &dl) != 0;
+    /* -o over the INI or the data would replace it */
+    if (!bad && output && app_guard_outputs(&L, NULL, NULL, &output, 1, &dl) != 0) bad = 1;
     if (!bad && !strcmp(fmt, "xlsx")) {
         bad = app_figures_xlsx(L.fig, output, &dl) != 0;
     } else if (!bad && output) {

@@ -74,7 +74,7 @@ int cmd_render(int argc, char **argv)
         style_copy(&st, &cfg->style);
     }
     const outfile_input src[] = {{in, _("the document")}, {ini_path, _("the configuration")}, {NULL, NULL}};
-    if (app_guard_outputs(NULL, &st, src, &out, 1, &dl) != 0) goto done;
+    if (app_guard_outputs(NULL, &st, src, &out, 1, &dl) != 0 || outfile_check_for(out, &dl) != 0) goto done;
     size_t len;
     if (!(text = file_read(in, _("the document"), FILE_CAP_TEXT, &len, &dl))) goto done;
     if (!(d = md_to_doc(text, len, in, NULL, &dl))) goto done;

@@ -11,6 +11,7 @@
 #define JH_OUTFILE_H
 
 #include <stdio.h>
+#include <sys/types.h>
 #include "common/diag.h"
 
 typedef struct outfile {
@@ -22,7 +23,11 @@ typedef struct outfile {
 /* Create missing parent folders and the temporary file.  0 on success; on
  * failure a diagnostic naming the path is added and -1 returned. */
 int outfile_open(outfile *o, const char *path, diag_list *dl);
-/* Close, then rename the temporary file onto path.  0 on success. */
+/* Write len bytes; on failure a diagnostic with the system's reason ("No
+ * space left on device") is added, the file aborted and -1 returned. */
+int outfile_write(outfile *o, const void *buf, size_t len, diag_list *dl);
+/* Flush, close, then rename the temporary file onto path.  0 on
+ * success; else a diagnostic with the system's reason. */
 int outfile_commit(outfile *o, diag_list *dl);
 /* Close and remove the temporary file; safe to call twice or after commit. */
 void outfile_abort(outfile *o);
@@ -43,14 +48,36 @@ int outfile_not_input(const char *out, const outfile_input *in, int n, diag_list
 
 /* Make folder `dir` and its parents (like mkdir -p).  0 on success. */
 int make_dirs(const char *dir, diag_list *dl);
+/* Check that a file can be created in dir — or, where dir is missing, in
+ * the folder make_dirs would create it in — by creating and removing one;
+ * nothing is left behind.  Called once, before the work, so that an
+ * unwritable folder is one error rather than one per file.  0, or -1 with a
+ * diagnostic (the system's reason). */
+int outfile_check_dir(const char *dir, diag_list *dl);
+/* outfile_check_dir for the folder that file `path` goes in; errors name path. */
+int outfile_check_for(const char *path, diag_list *dl);
 
-/* Remove pending temporary files when the process gets SIGINT or SIGTERM. */
+/* Remove pending temporary files when the process gets SIGINT, SIGTERM or
+ * SIGHUP, whatever its threads are doing, then die of the signal.  Call once
+ * before starting threads. */
 void outfile_install_signal_cleanup(void);
 
-/* Other temporary files and folders (e.g. font subsets) that the signal
- * handler must remove too.  Track the name before creating it (mkstemp fills
- * the name in place, so no instant exists where the file is there but
- * unknown); forget it before freeing the string.  Files go before folders. */
+/* Temporary files and folders the signal handler removes.  Each is made
+ * tracked — the name is known to the handler before the file exists — and
+ * stays so until outfile_forget (after the owner removed or renamed it).
+ *   outfile_mkstemp  like mkstemp(3): tmpl ends in XXXXXX, filled in place;
+ *                    the file is created with `mode` (the umask applies).
+ *   outfile_mkdtemp  like mkdtemp(3), mode 0700; 0 or -1.
+ *   outfile_create   open(path, O_CREAT|O_TRUNC|O_WRONLY, mode), e.g. a
+ *                    fixed name inside a folder of outfile_mkdtemp.
+ * Each returns a descriptor (or 0 for a folder), or -1 with errno set.
+ * Files are removed before folders.  Up to 512 paths of < 4096 bytes are
+ * tracked at once (beyond, a file is made but not tracked).
+ *   outfile_track   track a path made some other way (made after this call);
+ *   outfile_forget  stop tracking it (the path string may then be freed). */
+int outfile_mkstemp(char *tmpl, mode_t mode);
+int outfile_mkdtemp(char *tmpl);
+int outfile_create(const char *path, mode_t mode);
 void outfile_track(const char *path);
 void outfile_forget(const char *path);
 

@@ -62,10 +62,15 @@ static char *node_text(mctx *m, cmark_node *n)
     return sb_take(&sb);
 }
 
-/* Paragraph runs: a leading strong span is a run-in heading. */
+/* Paragraph runs: a leading strong span is a run-in heading.  Consecutive
+ * nodes of one kind are joined here and added as one run: doc_para_add
+ * appends to the last run by copying it, once per node (cmark splits text at
+ * every '!' or '['), which was quadratic in a long paragraph. */
 static void para_runs(mctx *m, cmark_node *n, doc_para *p)
 {
     int first = 1;
+    strbuf run = STRBUF_INIT;
+    doc_run_kind rk = RUN_PLAIN;
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
         strbuf sb = STRBUF_INIT;
         doc_run_kind k = RUN_PLAIN;
@@ -77,18 +82,26 @@ static void para_runs(mctx *m, cmark_node *n, doc_para *p)
             cmark_node_type t = cmark_node_get_type(c);
             if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) sb_puts(&sb, cmark_node_get_literal(c));
             else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+                /* the text so far ends in the pending run, else in the last one */
                 const doc_run *last = p->nruns ? &p->runs[p->nruns - 1] : NULL;
-                size_t l = last ? strlen(last->text) : 0;
-                if (l && (unsigned char)last->text[l - 1] < 0x80) sb_putc(&sb, ' ');
+                size_t l = run.len ? run.len : last ? strlen(last->text) : 0;
+                const char *txt = run.len ? run.s : last ? last->text : "";
+                if (l && (unsigned char)txt[l - 1] < 0x80) sb_putc(&sb, ' ');
             } else if (t == CMARK_NODE_HTML_INLINE) unsupported(m, c, _("raw HTML"));
             else if (t == CMARK_NODE_IMAGE) unsupported(m, c, _("an image"));
             else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) unsupported(m, c, _("a footnote"));
             else inline_text(m, c, &sb);
         }
-        doc_para_add(p, k, sb_str(&sb), sb.len);
+        if (sb.len) {
+            if (run.len && k != rk) { doc_para_add(p, rk, sb_str(&run), run.len); run.len = 0; }
+            rk = k;
+            sb_add(&run, sb_str(&sb), sb.len);
+        }
         sb_free(&sb);
         first = 0;
     }
+    if (run.len) doc_para_add(p, rk, sb_str(&run), run.len);
+    sb_free(&run);
 }
 
 static char *trim(char *s)

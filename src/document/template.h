@@ -42,6 +42,10 @@
 #include "document/value.h"
 
 #define TEMPLATE_MAX_DEPTH 32   /* sections nested deeper are an error */
+/* Unknown or misused names reported one by one; the rest are counted in one
+ * closing "… and N more".  Expansion is linear in the size of the text,
+ * errors included. */
+#define TEMPLATE_MAX_NAME_ERRORS 20
 
 typedef struct template_opts {
     const char *const *blocks;  /* NULL-terminated names allowed in {{> name}}; NULL = none */

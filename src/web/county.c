@@ -176,12 +176,11 @@ char *county_upload_tmp(county *c, int *fd, diag_list *dl)
 {
     if (make_dirs(c->work, dl) != 0) return NULL;
     char *p = xasprintf("%s/.upload-XXXXXX", c->work);
-    outfile_track(p);
-    *fd = mkstemp(p);
-    if (*fd >= 0) fchmod(*fd, 0644);   /* it becomes the data file: readable like one */
+    /* tracked from before it exists (a signal removes it); it becomes the
+     * data file, so it is created like one: 0666 less the umask */
+    *fd = outfile_mkstemp(p, 0666);
     if (*fd < 0) {
         diag_error(dl, c->work, 0, 0, _("cannot create a file here: %s"), strerror(errno));
-        outfile_forget(p);
         free(p);
         return NULL;
     }

@@ -42,6 +42,8 @@ refused "report -o the report template" report.md "the report template" report -
 refused "report -o a font" body.ttc "a font" report -c "$W/r.ini" -o "$W/body.ttc"
 refused "sheets --combined the sheet template" sheet.md "the sheet template" sheets -c "$W/r.ini" --combined "$W/sheet.md"
 refused "sheets --combined the INI" r.ini "the configuration" sheets -c "$W/r.ini" --combined "$W/r.ini"
+refused "figures -o the school data" schools.csv "the school data" figures -c "$W/r.ini" --format csv -o "$W/schools.csv"
+refused "figures -o the INI" r.ini "the configuration" figures -c "$W/r.ini" -o "$W/r.ini"
 refused "render -o its Markdown source" doc.md "the document" render "$W/doc.md" -o "$W/doc.md"
 refused "render -o its INI" r.ini "the configuration" render "$W/doc.md" -c "$W/r.ini" -o "$W/r.ini"
 # sheets into a folder where a sheet's file name is an input (a hard link to the CSV)
