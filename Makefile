@@ -10,7 +10,7 @@
 #   make po       refresh po/junheng.pot from the sources and merge it into po/*.po
 
 CC      ?= gcc
-PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate xlsxwriter
+PKGS     = harfbuzz-subset harfbuzz freetype2 libunibreak libcmark-gfm yajl libdeflate xlsxwriter libzip expat
 # libhpdf and libcsv ship no pkg-config file on Debian: link them by name.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -100,7 +100,7 @@ build/rel/tools/%: tools/%.c $(REL_OBJ) | $(DEPS_STAMP)
 tools: $(TOOL_BIN)
 
 # Every test runs against the sanitizer build; tests/run.sh prints "N passed, N failed".
-test: build/asan/junheng $(UNIT_BIN) junheng $(MO)
+test: build/asan/junheng $(UNIT_BIN) junheng $(MO) build/rel/tools/csv2xlsx
 	@sh tests/run.sh build/asan
 
 # Slow soaks (tests/long/*.sh, minutes), against the optimised build; CI does not run them.

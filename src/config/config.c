@@ -372,6 +372,20 @@ static void derive(jh_config *c, const jh_ini *ini, diag_list *dl)
     if (!c->practices) c->practices = ini_resolve_path(ini, "practices.md");
 }
 
+/* A 差异系数 limit outside (0, 1] is legal but almost surely a slip: 0 fails
+ * every county, above 1 passes any (the national limits are 0.45 to 0.65). */
+static void check_cv_limits(const jh_ini *ini, const jh_params *p, diag_list *dl)
+{
+    static const char *const keys[JH_NLEVELS] = {"primary_max_cv", "middle_max_cv"};
+    for (int l = 0; l < JH_NLEVELS; l++) {
+        if (p->max_cv[l] > 0 && p->max_cv[l] <= 1) continue;
+        diag_hint(diag_warning(dl, ini_path(ini), ini_line(ini, "balance", keys[l]), 0,
+                               _("[balance] %s = %g is outside (0, 1]: %s"), keys[l], p->max_cv[l],
+                               p->max_cv[l] <= 0 ? _("no county can be balanced") : _("any county passes")),
+                  _("a 差异系数 limit is a fraction such as 0.65 (基本均衡) or 0.50 (优质均衡), not a percentage"));
+    }
+}
+
 /* The [layout] type area must fit on the page. */
 static int check_style(const jh_ini *ini, const layout_style *st, diag_list *dl)
 {
@@ -427,6 +441,7 @@ jh_config *config_load(jh_ini *ini, config_need need, diag_list *dl)
             diag_hint(d, _("add '%s = ...' under [%s]: %s"), k->key, k->section, _(k->help));
         }
     derive(c, ini, dl);
+    check_cv_limits(ini, &c->core, dl);
     check_style(ini, &c->style, dl);
     c->narrative = (jh_facts){c->ini_path, c->facts, c->nfacts};
     if (dl->errors > before) { config_free(c); return NULL; }
@@ -453,6 +468,7 @@ void config_free(jh_config *c)
     free(c->output);
     free(c->practices);
     free(c->schools_path);
+    free(c->sheet);
     free(c->template_report);
     free(c->template_sheet);
     style_free(&c->style);
@@ -472,6 +488,6 @@ int config_line(const jh_config *c, const char *section, const char *key)
 
 jh_load_opts config_load_opts(const jh_config *c)
 {
-    jh_load_opts o = {(jh_encoding)c->encoding, c->core.scheme == JH_SCHEME_QUALITY, c->mixed == 0};
+    jh_load_opts o = {(jh_encoding)c->encoding, c->core.scheme == JH_SCHEME_QUALITY, c->mixed == 0, c->sheet};
     return o;
 }

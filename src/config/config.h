@@ -30,7 +30,8 @@ typedef struct jh_config {
     /* [report] */
     char *output;          /* resolved PDF path; NULL if not given */
     /* [data] */
-    char *schools_path;    /* resolved CSV path */
+    char *schools_path;    /* resolved CSV or .xlsx path */
+    char *sheet;           /* the worksheet of a workbook; NULL: the first visible one */
     int encoding;          /* jh_encoding: auto | utf-8 | gb18030 */
     int mixed;             /* 0 split (rows of mixed schools hold whole-school totals), 1 parts */
     /* [report] practices: the county's own text (主要做法 …), resolved;

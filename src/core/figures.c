@@ -13,6 +13,7 @@
 #include "common/xalloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,33 @@ static void level_figures(const jh_params *cfg, const jh_schools *sc, jh_level_f
     free(w);
 }
 
+/* A per-pupil value more than PLAUSIBLE times its standard, or under
+ * 1/PLAUSIBLE of it, is almost always a typing or unit slip (万元 for 元, a
+ * digit too many, pupils and teachers swapped): say so, naming the row.  A
+ * warning only: a new school may really have 20 times the land it needs. */
+#define PLAUSIBLE 20.0
+
+static void part_plausible(const jh_schools *sc, const jh_part_figures *p, diag_list *dl)
+{
+    const jh_school *s = p->school;
+    for (int i = 0; i < JH_NCOMPLIANCE; i++) {
+        const jh_indicator *ind = &jh_compliance_ind[i];
+        double v = p->value[i], th = p->threshold[i];
+        if (ind->per != F_STUDENTS || !(th > 0) || !isfinite(v)) continue;
+        int high = v > PLAUSIBLE * th, low = v < th / PLAUSIBLE;
+        if (!high && !low) continue;
+        char vb[32], tb[32];
+        snprintf(vb, sizeof vb, "%.4g", ind->percent ? v * 100 : v);
+        snprintf(tb, sizeof tb, "%.4g", ind->percent ? th * 100 : th);
+        diag *d = diag_warning(dl, s->place_file ? s->place_file : sc->path, s->place_file ? s->place_line : s->line, 0,
+                               high ? _("school '%s' (%s): %s is %s, more than %g times the standard %s: is a value mistyped?")
+                                    : _("school '%s' (%s): %s is %s, less than 1/%g of the standard %s: is a value mistyped?"),
+                               s->name, level_label(s->level), ind->label, vb, PLAUSIBLE, tb);
+        diag_hint(d, _("check the columns '%s' (%s) and 在校生数 of this row: a unit (万元 for 元), a digit too many or too few?"),
+                  jh_fields[ind->quantity].key, jh_fields[ind->quantity].label);
+    }
+}
+
 jh_figures *figures_compute(const jh_params *cfg, const jh_schools *sc, diag_list *dl)
 {
     jh_figures *f = xcalloc(1, sizeof *f);
@@ -169,6 +197,7 @@ jh_figures *figures_compute(const jh_params *cfg, const jh_schools *sc, diag_lis
         part_compliance(cfg, p);
         for (int k = 0; k < JH_NBALANCE; k++) p->balance[k] = indicator_value(&jh_balance_ind[k], p->school);
         part_quality(cfg, p);
+        part_plausible(sc, p, dl);
     }
     for (int l = 0; l < JH_NLEVELS; l++) {
         jh_level_figures *lv = &f->level[l];

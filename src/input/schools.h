@@ -1,17 +1,22 @@
 /*
- * schools — the county's school data: one CSV row per school part (学段).
+ * schools — the county's school data: one row per school part (学段), from a
+ * CSV or an .xlsx workbook.
  *
  * Promises: a loaded jh_schools holds only rows that passed every check, with
  * 教学点 rows merged into their school and the resources of mixed schools
- * (九年一贯制, 完全中学) split between the parts by the national per-pupil
- * weights (domain.md §1.4).  Every problem found goes to the diag_list as
- * `FILE:LINE: column 'KEY' (中文名): what is wrong`; if there is any error,
- * schools_load returns NULL.
+ * (九年一贯制, 完全中学, 十二年一贯制) split between the parts by the national
+ * per-pupil weights (domain.md §1.4).  Every problem found goes to the
+ * diag_list as `FILE:LINE: column 'KEY' (中文名): what is wrong`, or for a
+ * workbook `FILE: SHEET!F12: column 'KEY' (表头): …`; if there is any error,
+ * schools_load returns NULL.  Title rows, a two-row header, a units row,
+ * 合计 rows and full-width digits are taken as Excel and WPS users write
+ * them (schools.c says how).
  */
 #ifndef JH_SCHOOLS_H
 #define JH_SCHOOLS_H
 
 #include "common/diag.h"
+#include "input/table.h"
 
 typedef enum { JH_PRIMARY = 0, JH_MIDDLE = 1, JH_NLEVELS = 2 } jh_level;
 
@@ -21,7 +26,8 @@ typedef enum {
     JH_TYPE_MIDDLE,           /* 初中 */
     JH_TYPE_NINE_YEAR,        /* 九年一贯制: 小学部 + 初中部 */
     JH_TYPE_COMPLETE_MIDDLE,  /* 完全中学: 初中部 (+ 高中, dropped) */
-    JH_TYPE_TEACHING_POINT    /* 教学点: merged into its school */
+    JH_TYPE_TEACHING_POINT,   /* 教学点: merged into its school */
+    JH_TYPE_TWELVE_YEAR       /* 十二年一贯制: 小学部 + 初中部 (+ 高中, dropped) */
 } jh_school_type;
 
 /* The CSV columns, in the order of the national 表Ⅱ. */
@@ -47,7 +53,10 @@ typedef struct jh_school {
     char *code, *name;
     jh_level level;
     jh_school_type type;   /* never JH_TYPE_TEACHING_POINT (those are merged) */
-    int line;              /* CSV line of the part's row */
+    int line;              /* CSV line of the part's row (a workbook's: its row number) */
+    char *place_file;      /* the row's place for diagnostics: the CSV's path, or
+                              "book.xlsx: 学校!A12" (owned) */
+    int place_line;        /* with place_file: the CSV line, 0 for a workbook */
     double v[JH_NFIELDS];  /* numeric columns: this part's own, after split and merge */
     double whole[JH_NFIELDS]; /* for a split mixed school: the whole-school figure; else = v */
     double share;          /* the part's share of split resources (1 when not split) */
@@ -60,22 +69,22 @@ typedef struct jh_schools {
     jh_school *items;      /* in file order */
     int n;
     int has[JH_NFIELDS];   /* the column is present in the file */
-    char *encoding;        /* what the file was read as: "UTF-8", "UTF-8 (BOM)", "GB18030", "GBK" */
+    char *encoding;        /* what the file was read as: "UTF-8", "UTF-8 (BOM)", "GB18030", "GBK", "XLSX" */
     jh_school **by_code;   /* internal: items sorted by code and level (NULL: linear search) */
 } jh_schools;
-
-typedef enum { JH_ENC_AUTO, JH_ENC_UTF8, JH_ENC_GB18030 } jh_encoding;
 
 typedef struct jh_load_opts {
     jh_encoding encoding;
     int need_quality;      /* backbone/arts/multimedia columns required (scheme quality) */
     int split_mixed;       /* 1: mixed-school rows hold whole-school totals, split them;
                               0: each row already holds its part's own figures */
+    const char *sheet;     /* workbook: the sheet to read; NULL: the first visible one */
 } jh_load_opts;
 
 /* Read and check path.  NULL if there was any error (all of them are in dl). */
 jh_schools *schools_load(const char *path, const jh_load_opts *opt, diag_list *dl);
-/* The same on text already in memory; `name` is used in messages. */
+/* The same on the file's bytes already in memory (a CSV or a workbook, told
+ * apart by the bytes); `name` is used in messages. */
 jh_schools *schools_parse(const char *name, const char *data, size_t len,
                           const jh_load_opts *opt, diag_list *dl);
 void schools_free(jh_schools *s);

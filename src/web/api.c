@@ -235,8 +235,8 @@ static void version_json(county *c, const char *data, app_inputs *in, strbuf *ou
     memset(&t, 0, sizeof t);
     diag_list tdl;
     diag_init(&tdl);
-    if (path) web_table_read(path, &t, &tdl);
     app_check(c->ini, data, in, &dl);
+    if (path) web_table_read(path, in->cfg ? in->cfg->sheet : NULL, &t, &tdl);
     doc *d = NULL;
     tv_value *ctx = NULL;
     if (!dl.errors && in->fig) {

@@ -2,11 +2,10 @@
 #include "web/html.h"
 #include "common/i18n.h"
 #include "common/fileio.h"
-#include "common/textenc.h"
+#include "input/table.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -184,87 +183,38 @@ void html_doc_figures(strbuf *out, const doc *d)
     }
 }
 
-/* ---- a CSV file as a table ------------------------------------------------ */
+/* ---- a data file as a table ------------------------------------------------ */
 
-typedef struct reader {
-    web_table *t;
-    char **cells;
-    int n, cap;
-    int line, row_line;   /* the line being fed; where the current row began */
-    int too_many;
-} reader;
-
-static void on_field(void *s, size_t len, void *ud)
-{
-    reader *r = ud;
-    if (!r->n) r->row_line = r->line;
-    if (r->n == r->cap) {
-        r->cap = r->cap ? 2 * r->cap : 32;
-        r->cells = xrealloc(r->cells, (size_t)r->cap * sizeof *r->cells);
-    }
-    r->cells[r->n++] = xstrndup(s ? s : "", len);
-}
-
-static void on_row(int c, void *ud)
-{
-    (void)c;
-    reader *r = ud;
-    web_table *t = r->t;
-    if (t->n >= 100000) { r->too_many = 1; for (int i = 0; i < r->n; i++) free(r->cells[i]); r->n = 0; return; }
-    if (t->n == t->cap) {
-        t->cap = t->cap ? 2 * t->cap : 64;
-        t->rows = xrealloc(t->rows, (size_t)t->cap * sizeof *t->rows);
-        t->ncols = xrealloc(t->ncols, (size_t)t->cap * sizeof *t->ncols);
-        t->line = xrealloc(t->line, (size_t)t->cap * sizeof *t->line);
-    }
-    t->rows[t->n] = r->cells;
-    t->ncols[t->n] = r->n;
-    t->line[t->n] = r->n ? r->row_line : r->line;
-    t->n++;
-    r->cells = NULL;
-    r->n = r->cap = 0;
-}
-
-int web_table_read(const char *path, web_table *t, diag_list *dl)
+/* The readers of input/table.h, the loader's own: the same rows, cells and
+ * lines (a workbook's row numbers) as the problems name. */
+int web_table_read(const char *path, const char *sheet, web_table *t, diag_list *dl)
 {
     memset(t, 0, sizeof *t);
     size_t len;
     char *data = file_read(path, _("the school data"), FILE_CAP_DATA, &len, dl);
     if (!data) return -1;
-    size_t tlen;
-    text_encoding enc;
-    size_t bad_at = 0;
-    char *text = text_decode(data, len, &tlen, &enc, &bad_at);   /* the same reading as the loader's */
-    if (!text) {
-        diag_hint(diag_error(dl, path, 0, 0, _("neither UTF-8 nor GB18030 text")),
-                  _("save the sheet from Excel or WPS as CSV (UTF-8 or 逗号分隔)"));
-        free(data);
-        return -1;
-    }
-    t->encoding = xstrdup(text_encoding_name(enc));
-    struct csv_parser p;
-    csv_init(&p, CSV_APPEND_NULL);
-    reader r = {t, NULL, 0, 0, 1, 1, 0};
-    /* fed line by line, so that a row knows the line it starts on */
-    size_t off = 0;
-    int bad = 0;
-    while (off < tlen && !bad) {
-        const char *nl = memchr(text + off, '\n', tlen - off);
-        size_t n = nl ? (size_t)(nl - (text + off)) + 1 : tlen - off;
-        if (csv_parse(&p, text + off, n, on_field, on_row, &r) != n) bad = 1;
-        off += n;
-        r.line++;
-    }
-    r.line--;
-    if (!bad) csv_fini(&p, on_field, on_row, &r);
-    if (bad)
-        diag_error(dl, path, r.line, 0, _("malformed CSV: %s"), csv_strerror(csv_error(&p)));
-    csv_free(&p);
-    for (int i = 0; i < r.n; i++) free(r.cells[i]);
-    free(r.cells);
-    free(text);
+    jh_table jt;
+    memset(&jt, 0, sizeof jt);
+    int rc = xlsx_sniff(data, len) ? xlsx_read(path, data, len, sheet, &jt, dl)
+                                    : csv_read(path, data, len, JH_ENC_AUTO, &jt, dl);
     free(data);
-    return bad ? -1 : 0;
+    if (rc == 0) {
+        int n = jt.n < 100000 ? jt.n : 100000;
+        t->rows = xcalloc((size_t)n + 1, sizeof *t->rows);
+        t->ncols = xcalloc((size_t)n + 1, sizeof *t->ncols);
+        t->line = xcalloc((size_t)n + 1, sizeof *t->line);
+        for (int r = 0; r < n; r++) {
+            const jh_row *row = &jt.rows[r];
+            t->rows[r] = xcalloc((size_t)row->n + 1, sizeof **t->rows);
+            for (int c = 0; c < row->n; c++) t->rows[r][c] = xstrdup(row->c[c].text);
+            t->ncols[r] = row->n;
+            t->line[r] = row->line;
+        }
+        t->n = t->cap = n;
+        t->encoding = xstrdup(jt.encoding ? jt.encoding : "");
+    }
+    table_free(&jt);
+    return rc;
 }
 
 void web_table_free(web_table *t)

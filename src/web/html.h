@@ -24,12 +24,13 @@ typedef struct web_table {
     int *ncols;      /* per row */
     int *line;       /* per row */
     int n, cap;
-    char *encoding;  /* text_encoding_name(): "UTF-8", "GB18030", ... */
+    char *encoding;  /* as the reader says: "UTF-8", "GB18030", "XLSX" ... */
 } web_table;
 
-/* Read a CSV file (UTF-8 with or without BOM, else GB18030: common/textenc).  0 / -1 with
- * a diagnostic.  Caps: 100,000 rows. */
-int web_table_read(const char *path, web_table *t, diag_list *dl);
+/* Read a CSV file or a workbook's sheet (NULL: the first visible one) with
+ * the loader's readers (input/table.h).  0 / -1 with a diagnostic.  Caps:
+ * 100,000 rows. */
+int web_table_read(const char *path, const char *sheet, web_table *t, diag_list *dl);
 void web_table_free(web_table *t);
 
 #endif

@@ -330,9 +330,7 @@ static enum MHD_Result dispatch(server *S, struct MHD_Connection *conn, req *q, 
             return send_error(conn, q, 400, "上传的内容不完整或格式不对：请用页面上的“上传”重新选择文件");
         close(q->fd);
         q->fd = -1;
-        int xlsx = !memcmp(q->head, "PK\3\4", 4);
-        if (xlsx)
-            return send_error(conn, q, 415, "暂时只能读 CSV：请在 Excel/WPS 中“另存为 CSV（逗号分隔）”后上传");
+        int xlsx = !memcmp(q->head, "PK\3\4", 4);   /* a workbook is a zip */
         api_uploaded(q->c, q->tmp, xlsx, &r);
         outfile_forget(q->tmp);
         free(q->tmp);

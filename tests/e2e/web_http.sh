@@ -60,6 +60,24 @@ status "a value on two lines is refused" 422 -H 'X-Junheng: 1' --data-urlencode 
 [data]' "$BASE/api/county/tongdao-2019/settings"
 check "the INI is unchanged by refused settings" cmp "$TMP/ini.before" "$TMP/root/tongdao-2019/report.ini"
 
+# -- a workbook with a bad cell: the problem points at its cell in the table
+if /usr/bin/python3 - "$TMP/bad.xlsx" <<'PY' 2>/dev/null
+import csv, sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "学校"
+for i, row in enumerate(csv.reader(open("data/tongdao-2019/schools.csv", encoding="utf-8-sig"))):
+    if i == 1: row[3] = "三千"          # 在校生数 of the first school: D2
+    ws.append(row)
+wb.save(sys.argv[1])
+PY
+then
+    status "a workbook upload is taken" 200 -H 'X-Junheng: 1' -F "file=@$TMP/bad.xlsx" "$BASE/api/county/tongdao-2019/data"
+    contains "its problem names the sheet and cell" "$TMP/body" '学校!D2'
+    contains "and points at the table's row 1, column 3" "$TMP/body" '"row":1,"column":3'
+    status "the bad workbook is thrown away" 200 -X POST -H 'X-Junheng: 1' "$BASE/api/county/tongdao-2019/discard"
+else
+    echo "ok - SKIP workbook upload: python3-openpyxl is not installed (make deps)"
+fi
+
 # -- a county made by `junheng init` while the server runs: listed, its practices.md shown and saved
 "$JUNHENG" init "$TMP/root/new-county" --county 新县 --year 2021 >/dev/null 2>&1
 status "a county made by junheng init is picked up" 200 "$BASE/api/counties"

@@ -14,7 +14,7 @@
 #include "common/xalloc.h"
 #include "input/schools.h"
 
-static const jh_load_opts OPT = {JH_ENC_AUTO, 0, 1};
+static const jh_load_opts OPT = {JH_ENC_AUTO, 0, 1, NULL};
 
 #define HDR "code,name,level,type,students,teachers,qualified_teachers,above_degree_teachers," \
             "senior_title_teachers,site_area,building_area,teaching_area,sports_area,equipment_value," \
@@ -366,7 +366,7 @@ static void test_complete_middle_split(void **state)
     (void)state;
     const char *t = HDR ",high_students\n"
                     "W,芙蓉中学,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,400\n"
-                    "X,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,\n";
+                    "X,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,0\n";
     diag_list dl;
     diag_init(&dl);
     jh_schools *s = parse(t, &OPT, &dl);
@@ -379,9 +379,54 @@ static void test_complete_middle_split(void **state)
     /* per 高中 pupil = 1.2 × per 初中 pupil */
     double per_mid = w->v[F_BOOKS] / 600, per_high = (36000 - w->v[F_BOOKS]) / 400;
     assert_true(fabs(per_high / per_mid - 1.2) < 1e-12);
-    assert_true(schools_find(s, "X", JH_MIDDLE)->v[F_BOOKS] == 36000);  /* no 高中 count: own figures */
+    assert_true(schools_find(s, "X", JH_MIDDLE)->v[F_BOOKS] == 36000);  /* 0 高中 pupils: all 初中 */
     schools_free(s);
     diag_free(&dl);
+}
+
+/* Without its 高中 pupils a 完全中学's whole-school resources would all be
+ * credited to its 初中: an error, unless [data] mixed = parts. */
+static void test_complete_middle_needs_high(void **state)
+{
+    (void)state;
+    const char *blank = HDR ",high_students\nX,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1,\n";
+    const char *nocol = HDR "\nX,一中,初中,完全中学,600,40,40,35,20,30000,12000,6000,8000,1200000,36000,120,6,6,1\n";
+    bad(blank, 2, "column 'high_students' (高中在校生数): 完全中学 'X' needs its 高中 pupils");
+    bad(nocol, 2, "完全中学 'X' needs its 高中 pupils");
+    jh_load_opts o = OPT;
+    o.split_mixed = 0;
+    diag_list dl;
+    diag_init(&dl);
+    jh_schools *s = parse(nocol, &o, &dl);
+    assert_non_null(s);
+    assert_true(s->items[0].v[F_BOOKS] == 36000);
+    schools_free(s);
+    diag_free(&dl);
+}
+
+/* 十二年一贯制: 小:初:高 = 1:1.1:1.32 over both rows' whole-school totals. */
+static void test_twelve_year_split(void **state)
+{
+    (void)state;
+    const char *t = HDR ",high_students\n"
+                    "T,实验学校,小学,十二年一贯制,500,30,30,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1,200\n"
+                    "T,实验学校,初中,十二年一贯制,300,25,25,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1,200\n";
+    diag_list dl;
+    diag_init(&dl);
+    jh_schools *s = parse(t, &OPT, &dl);
+    if (!s) dump(&dl);
+    assert_non_null(s);
+    double w = 500 + 1.1 * 300 + 1.32 * 200;
+    const jh_school *p = schools_find(s, "T", JH_PRIMARY), *m = schools_find(s, "T", JH_MIDDLE);
+    assert_true(fabs(p->share - 500 / w) < 1e-15);
+    assert_true(fabs(m->share - 1.1 * 300 / w) < 1e-15);
+    assert_int_equal(p->type, JH_TYPE_TWELVE_YEAR);
+    assert_true(fabs(m->v[F_BOOKS] - 50000 * 1.1 * 300 / w) < 1e-9);
+    schools_free(s);
+    diag_free(&dl);
+    bad(HDR "\nT,实验学校,小学,十二年一贯制,500,30,30,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1\n"
+        "T,实验学校,初中,十二年一贯制,300,25,25,20,10,40000,15000,8000,9000,2000000,50000,150,8,6,1\n",
+        2, "十二年一贯制 'T' needs its 高中 pupils");
 }
 
 static void test_teaching_points(void **state)
@@ -435,6 +480,187 @@ static void test_load_missing_file(void **state)
     diag_free(&dl);
 }
 
+
+/* ---- Excel's and WPS's habits (#11 item 3) -------------------------------- */
+
+/* Parse, expecting success; the caller frees both. */
+static jh_schools *good(const char *text, diag_list *dl)
+{
+    diag_init(dl);
+    jh_schools *s = parse(text, &OPT, dl);
+    if (!s) dump(dl);
+    assert_non_null(s);
+    return s;
+}
+
+static char *replace_all(const char *s, char from, char to)
+{
+    char *o = xstrdup(s);
+    for (char *p = o; *p; p++) if (*p == from) *p = to;
+    return o;
+}
+
+static void test_semicolon_and_tab_separators(void **state)
+{
+    (void)state;
+    char *semi = replace_all(HDR "\nA,甲,小学,," ROW_TAIL "\n", ',', ';');
+    char *tab = replace_all("县学校统计\n" ZH_HDR "\nA,甲,小学,," ROW_TAIL "\n", ',', '\t');
+    diag_list dl;
+    jh_schools *s = good(semi, &dl);
+    assert_true(s->items[0].v[F_BOOKS] == 3000);
+    schools_free(s);
+    diag_free(&dl);
+    s = good(tab, &dl);
+    assert_string_equal(s->items[0].name, "甲");
+    assert_int_equal(s->items[0].line, 3);
+    schools_free(s);
+    diag_free(&dl);
+    free(semi);
+    free(tab);
+}
+
+static void test_title_rows_skipped(void **state)
+{
+    (void)state;
+    diag_list dl;
+    jh_schools *s = good("通道县2019年学校基本情况表,,,\n\n填报单位：县教育局\n" HDR "\nA,甲,小学,," ROW_TAIL "\n", &dl);
+    assert_int_equal(s->n, 1);
+    assert_int_equal(s->items[0].line, 5);
+    schools_free(s);
+    diag_free(&dl);
+    /* a required column marked with an asterisk reads as the column */
+    s = good("学校代码*,＊学校名称,学段,学校类型,在校生数,专任教师数,学历合格教师数,高于规定学历教师数,"
+             "中级及以上职称教师数,占地面积,校舍建筑面积,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,"
+             "图书册数,计算机台数,实验室数,功能室数,图书室\nA,甲,小学,," ROW_TAIL "\n", &dl);
+    assert_string_equal(s->items[0].code, "A");
+    assert_int_equal(dl.warnings, 0);
+    schools_free(s);
+    diag_free(&dl);
+    s = good("通道县2019年学校基本情况表,,,\n\n填报单位：县教育局\n" HDR "\nA,甲,小学,," ROW_TAIL "\n", &dl);
+    assert_true(has_diag(&dl, 1, "skipped as a title above the header"));
+    assert_true(has_diag(&dl, 3, "skipped as a title above the header"));
+    assert_int_equal(dl.errors, 0);
+    schools_free(s);
+    diag_free(&dl);
+}
+
+static void test_units_row(void **state)
+{
+    (void)state;
+    diag_list dl;
+    /* 万元 and 万册 scale their columns; a header cell may carry its unit too */
+    jh_schools *s = good("学校代码,学校名称,学段,学校类型,在校生数（人）,专任教师数,学历合格教师数,高于规定学历教师数,"
+                         "中级及以上职称教师数,占地面积,校舍建筑面积,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,"
+                         "图书册数,计算机台数,实验室数,功能室数,图书室\n"
+                         ",,,,人,人,人,人,人,平方米,平方米,㎡,m²,万元,万册,台,间,间,间\n"
+                         "A,甲,小学,,100,6,6,5,3,2000,600,400,500,5.25,0.3,10,1,6,1\n", &dl);
+    assert_true(has_diag(&dl, 2, "skipped as a units row"));
+    assert_true(s->items[0].v[F_EQUIPMENT_VALUE] == 52500);
+    assert_true(s->items[0].v[F_BOOKS] == 3000);
+    assert_true(s->items[0].v[F_STUDENTS] == 100);
+    schools_free(s);
+    diag_free(&dl);
+    /* a unit of another quantity is refused, naming the column */
+    bad(HDR "\n,,,,人,人,人,人,人,册,平方米,平方米,平方米,元,册,台,间,间,间\nA,甲,小学,," ROW_TAIL "\n", 2,
+        "column 'site_area' (占地面积): the unit '册' is not a unit of this column");
+}
+
+static void test_totals_rows(void **state)
+{
+    (void)state;
+    diag_list dl;
+    jh_schools *s = good(HDR "\nA,甲,小学,," ROW_TAIL "\nB,乙,小学,," ROW_TAIL "\n"
+                         ",合计,,,200,12,12,10,6,4000,1200,800,1000,100000,6000,20,2,12,2\n", &dl);
+    assert_int_equal(s->n, 2);
+    assert_true(has_diag(&dl, 4, "skipped as a totals row (合计); its sums agree with the 2 row(s) above it"));
+    schools_free(s);
+    diag_free(&dl);
+    /* sums that differ are named; 小计 adds up the rows since the last totals row */
+    s = good(HDR "\nA,甲,小学,," ROW_TAIL "\n小 计,,,,100,6,6,5,3,2000,600,400,500,50000,3000,10,1,6,1\n"
+             "B,乙,初中,," ROW_TAIL "\n小计,,,,100,6,6,5,3,2000,600,400,500,50000,3000,10,1,6,1\n"
+             "总计,,,,230,12,12,10,6,4000,1200,800,1000,100000,6000,20,2,12,2\n", &dl);
+    assert_int_equal(s->n, 2);
+    assert_true(has_diag(&dl, 3, "skipped as a totals row (小计); its sums agree with the 1 row(s)"));
+    assert_true(has_diag(&dl, 5, "skipped as a totals row (小计); its sums agree with the 1 row(s)"));
+    assert_true(has_diag(&dl, 6, "skipped as a totals row (总计); 1 of its sums differ from the 2 row(s) above it: 在校生数 230 ≠ 200"));
+    schools_free(s);
+    diag_free(&dl);
+}
+
+static void test_two_row_header_in_csv(void **state)
+{
+    (void)state;
+    diag_list dl;
+    jh_schools *s = good("学校代码,学校名称,学段,学校类型,在校生数,专任教师（人）,,,,占地面积（平方米）,,校舍面积（平方米）,,"
+                         "教学仪器设备值,图书册数,计算机台数,实验室数,功能室数,图书室\n"
+                         ",,,,,专任教师数,学历合格教师数,高于规定学历教师数,中级及以上职称教师数,合计,其中：体育运动场馆面积,"
+                         "建筑面积,其中：教学及辅助用房面积,,,,,,\n"
+                         "A,甲,小学,,100,6,6,5,3,2000,500,600,400,50000,3000,10,1,6,1\n", &dl);
+    assert_int_equal(dl.warnings, 0);
+    const jh_school *a = &s->items[0];
+    assert_true(a->v[F_SITE_AREA] == 2000);
+    assert_true(a->v[F_SPORTS_AREA] == 500);
+    assert_true(a->v[F_BUILDING_AREA] == 600);
+    assert_true(a->v[F_TEACHING_AREA] == 400);
+    assert_true(a->v[F_SENIOR_TITLE] == 3);
+    schools_free(s);
+    diag_free(&dl);
+}
+
+static void test_full_width_digits(void **state)
+{
+    (void)state;
+    diag_list dl;
+    jh_schools *s = good(HDR "\nA,甲,小学,,１００,６,6,5,3,2000,600,400,500,50000,3000,10,1,6,1\n", &dl);
+    assert_true(s->items[0].v[F_STUDENTS] == 100);
+    assert_true(s->items[0].v[F_TEACHERS] == 6);
+    assert_true(has_diag(&dl, 2, "full-width digits '１００' read as 100 (2 cell(s) in all)"));
+    assert_int_equal(dl.warnings, 1);
+    schools_free(s);
+    diag_free(&dl);
+}
+
+/* '48.5' is not a whole number: no claim that 48 exceeds 专任教师数 (48.5) */
+static void test_no_follow_on_errors(void **state)
+{
+    (void)state;
+    diag_list dl;
+    diag_init(&dl);
+    assert_null(parse(HDR "\nA,甲,小学,,100,48.5,48,48,3,2000,600,400,500,50000,3000,10,1,6,1\n", &OPT, &dl));
+    assert_true(has_diag(&dl, 2, "'48.5' is not a whole number"));
+    assert_int_equal(dl.errors, 1);
+    assert_false(has_diag(&dl, 0, "more than 专任教师数"));
+    diag_free(&dl);
+}
+
+static void test_plausibility_warnings(void **state)
+{
+    (void)state;
+    diag_list dl;
+    jh_schools *s = good(HDR "\nA,甲,小学,,10,12,12,5,3,2000,600,400,500,1.85E+06,3000,10,1,6,1\n", &dl);
+    assert_true(has_diag(&dl, 2, "column 'teachers' (专任教师数): 12 teachers for 10 pupils: more teachers than pupils"));
+    assert_true(has_diag(&dl, 2, "column 'equipment_value' (教学仪器设备值): '1.85E+06' is written in E-notation: Excel may have rounded it"));
+    assert_true(s->items[0].v[F_EQUIPMENT_VALUE] == 1850000);
+    assert_int_equal(dl.errors, 0);
+    schools_free(s);
+    diag_free(&dl);
+}
+
+/* encoding = auto: a UTF-8 file with one damaged byte is reported on that
+ * byte's line, not decoded as GB18030 nor blamed on another line. */
+static void test_damaged_utf8_line(void **state)
+{
+    (void)state;
+    diag_list dl;
+    diag_init(&dl);
+    const char *t = ZH_HDR "\nA,甲小学,小学,," ROW_TAIL "\nB,乙小学,小学,," ROW_TAIL "\nC,丙\xff小学,小学,," ROW_TAIL "\n"
+                    "D,丁小学,小学,," ROW_TAIL "\n";
+    assert_null(parse(t, &OPT, &dl));
+    if (!has_diag(&dl, 4, "not valid UTF-8 (byte 0xFF)")) dump(&dl);
+    assert_true(has_diag(&dl, 4, "not valid UTF-8 (byte 0xFF)"));
+    diag_free(&dl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -452,9 +678,20 @@ int main(void)
         cmocka_unit_test(test_untyped_pair_is_per_part),
         cmocka_unit_test(test_nine_year_split),
         cmocka_unit_test(test_complete_middle_split),
+        cmocka_unit_test(test_complete_middle_needs_high),
+        cmocka_unit_test(test_twelve_year_split),
         cmocka_unit_test(test_teaching_points),
         cmocka_unit_test(test_blank_rows_and_extra_fields),
         cmocka_unit_test(test_load_missing_file),
+        cmocka_unit_test(test_semicolon_and_tab_separators),
+        cmocka_unit_test(test_title_rows_skipped),
+        cmocka_unit_test(test_units_row),
+        cmocka_unit_test(test_totals_rows),
+        cmocka_unit_test(test_two_row_header_in_csv),
+        cmocka_unit_test(test_full_width_digits),
+        cmocka_unit_test(test_no_follow_on_errors),
+        cmocka_unit_test(test_plausibility_warnings),
+        cmocka_unit_test(test_damaged_utf8_line),
     };
     return cmocka_run_group_tests_name("schools", tests, NULL, NULL);
 }
