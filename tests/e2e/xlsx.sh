@@ -21,6 +21,7 @@ ini_for() {  # ini_for DATAFILE OUT.ini [extra [data] lines]
 
 # --- THE key test: Tongdao as a bureau's workbook ------------------------------
 mkdir -p "$TMP/t"
+cp data/tongdao-2019/practices.md "$TMP/t/"   # the county's own text, which the report includes
 check "csv2xlsx writes the Tongdao workbook (title, two-row header, codes as text)" \
     "$X" data/tongdao-2019/schools.csv "$TMP/t/schools.xlsx" \
     --title "通道侗族自治县2019年义务教育学校基本情况统计表" --group --codes-text
@@ -139,6 +140,7 @@ contains "… and the hint lists them" "$TMP/nosheet.out" "'学校基本情况',
 # --- plausibility warnings (exit 0) --------------------------------------------------
 sed -e 's/^primary_max_cv *=.*/primary_max_cv = 1.5/' data/tongdao-2019/report.ini >"$TMP/cv.ini"
 sed -i "/^\[data\]/,/^\[/ s|^schools *=.*|schools = $JH_TOP/data/tongdao-2019/schools.csv|" "$TMP/cv.ini"
+cp data/tongdao-2019/practices.md "$TMP/"
 check "a CV limit of 1.5 is only a warning" "$JUNHENG" check -c "$TMP/cv.ini"
 "$JUNHENG" check -c "$TMP/cv.ini" >"$TMP/cv.out" 2>&1
 contains "a CV limit outside (0, 1] is warned about" "$TMP/cv.out" "warning: [balance] primary_max_cv = 1.5 is outside (0, 1]: any county passes"
