@@ -361,6 +361,15 @@ static doc_table *level_table(doc *d, const char *cap, int ncols, const jh_indic
     return t;
 }
 
+/* The merged 学段 cell that heads a level's `rows` rows of a table: "小学 26所". */
+static void level_head(doc_table *t, int r, const jh_level_figures *L, int l, int rows)
+{
+    char head[64];
+    snprintf(head, sizeof head, "%s %d所", level_label((jh_level)l), L->n);
+    doc_table_set(t, r, 0, head);
+    doc_table_span(t, r, 0, rows, 1);
+}
+
 /* 表1: per 学段, the count and the rate of schools meeting each indicator. */
 static void compliance_table(const jh_figures *f, doc *d)
 {
@@ -371,10 +380,7 @@ static void compliance_table(const jh_figures *f, doc *d)
     for (int l = 0; l < JH_NLEVELS; l++) {
         const jh_level_figures *L = &f->level[l];
         if (L->n == 0) continue;
-        char head[64];
-        snprintf(head, sizeof head, "%s %d所", level_label((jh_level)l), L->n);
-        doc_table_set(t, r, 0, head);
-        doc_table_span(t, r, 0, 2, 1);
+        level_head(t, r, L, l, 2);
         doc_table_set(t, r, 1, "达标总数");
         doc_table_set(t, r + 1, 1, "达标比例");
         for (int i = 0; i < JH_NCOMPLIANCE; i++) {
@@ -451,10 +457,7 @@ static void quality_table(const jh_figures *f, doc *d)
     for (int l = 0; l < JH_NLEVELS; l++) {
         const jh_level_figures *L = &f->level[l];
         if (L->n == 0) continue;
-        char head[64];
-        snprintf(head, sizeof head, "%s %d所", level_label((jh_level)l), L->n);
-        doc_table_set(t, r, 0, head);
-        doc_table_span(t, r, 0, 3, 1);
+        level_head(t, r, L, l, 3);
         doc_table_set(t, r, 1, "标准值");
         doc_table_set(t, r + 1, 1, "达标总数");
         doc_table_set(t, r + 2, 1, "达标比例");
